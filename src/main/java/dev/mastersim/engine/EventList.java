@@ -1,0 +1,154 @@
+package dev.mastersim.engine;
+
+import java.util.Arrays;
+
+/**
+ * The pending events as a binary min-heap on parallel primitive arrays, ordered by (time, key)
+ * where key = priority and then sequence packed into one {@code long}.
+ *
+ * <p>Each heap position holds the event's time, its key and the slot of its payload (handler,
+ * type, argument), so a sift moves three primitives and compares two. Slots are recycled through a
+ * free list and the arrays only ever double, so in steady state scheduling and taking an event
+ * allocate nothing.
+ */
+final class EventList {
+    private double[] time;
+    private long[] key;
+    private int[] slotAt;
+    private EventHandler[] handler;
+    private int[] type;
+    private long[] arg;
+    private int[] freeSlots;
+    private int freeCount;
+    private int size;
+
+    EventList(int capacity) {
+        int c = Math.max(16, capacity);
+        time = new double[c];
+        key = new long[c];
+        slotAt = new int[c];
+        handler = new EventHandler[c];
+        type = new int[c];
+        arg = new long[c];
+        freeSlots = new int[c];
+        for (int i = 0; i < c; i++) {
+            freeSlots[i] = c - 1 - i;
+        }
+        freeCount = c;
+    }
+
+    int size() {
+        return size;
+    }
+
+    double peekTime() {
+        return time[0];
+    }
+
+    void add(double t, long k, EventHandler h, int ty, long a) {
+        if (freeCount == 0) {
+            grow();
+        }
+        int slot = freeSlots[--freeCount];
+        handler[slot] = h;
+        type[slot] = ty;
+        arg[slot] = a;
+        siftUp(size++, t, k, slot);
+    }
+
+    /** Removes the earliest event and returns its payload slot; the caller reads it, then frees it. */
+    int poll() {
+        int top = slotAt[0];
+        int last = --size;
+        if (last > 0) {
+            siftDown(0, time[last], key[last], slotAt[last]);
+        }
+        return top;
+    }
+
+    double timeOfTop() {
+        return time[0];
+    }
+
+    EventHandler handler(int slot) {
+        return handler[slot];
+    }
+
+    int type(int slot) {
+        return type[slot];
+    }
+
+    long arg(int slot) {
+        return arg[slot];
+    }
+
+    void free(int slot) {
+        handler[slot] = null;
+        freeSlots[freeCount++] = slot;
+    }
+
+    void clear() {
+        for (int i = 0; i < size; i++) {
+            free(slotAt[i]);
+        }
+        size = 0;
+    }
+
+    private static boolean before(double t1, long k1, double t2, long k2) {
+        return t1 < t2 || (t1 == t2 && k1 < k2);
+    }
+
+    private void siftUp(int i, double t, long k, int slot) {
+        // move parents down until the new event's place is found
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(t, k, time[parent], key[parent])) {
+                break;
+            }
+            time[i] = time[parent];
+            key[i] = key[parent];
+            slotAt[i] = slotAt[parent];
+            i = parent;
+        }
+        time[i] = t;
+        key[i] = k;
+        slotAt[i] = slot;
+    }
+
+    private void siftDown(int i, double t, long k, int slot) {
+        // move the earlier child up until the moved event fits
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < size && before(time[right], key[right], time[child], key[child])) {
+                child = right;
+            }
+            if (!before(time[child], key[child], t, k)) {
+                break;
+            }
+            time[i] = time[child];
+            key[i] = key[child];
+            slotAt[i] = slotAt[child];
+            i = child;
+        }
+        time[i] = t;
+        key[i] = k;
+        slotAt[i] = slot;
+    }
+
+    private void grow() {
+        int old = time.length;
+        int c = old * 2;
+        time = Arrays.copyOf(time, c);
+        key = Arrays.copyOf(key, c);
+        slotAt = Arrays.copyOf(slotAt, c);
+        handler = Arrays.copyOf(handler, c);
+        type = Arrays.copyOf(type, c);
+        arg = Arrays.copyOf(arg, c);
+        freeSlots = Arrays.copyOf(freeSlots, c);
+        for (int s = c - 1; s >= old; s--) {
+            freeSlots[freeCount++] = s;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.mastersim.model.pool;
+
+/** A database's own limit on open connections ({@code max_connections}; 0 = none), shared by pools. */
+public final class ConnectionCap {
+    private final int max;
+    private int open;
+
+    public ConnectionCap(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0: " + max);
+        }
+        this.max = max;
+    }
+
+    /** Opens one connection if the limit allows. */
+    boolean tryOpen() {
+        if (max > 0 && open >= max) {
+            return false;
+        }
+        open++;
+        return true;
+    }
+
+    public int open() {
+        return open;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.mastersim.model.pool;
+
+import dev.mastersim.engine.EventHandler;
+import dev.mastersim.engine.Simulation;
+import dev.mastersim.engine.Tally;
+import dev.mastersim.engine.TimeWeighted;
+
+/**
+ * One application server's pool of connections to one database, with HikariCP's semantics.
+ *
+ * <p><b>What is modelled.</b> A fixed-size pool ({@code maximumPoolSize}; 0 = unlimited) whose
+ * connections, once opened, stay open. A borrower takes an idle connection if there is one; else
+ * the pool opens a new one if it is below its size and the database's {@code max_connections}
+ * allows; else the borrower waits, first come first served, for a connection to be given back. A
+ * borrower still waiting after {@code connectionTimeout} gives up with an error (HikariCP's
+ * {@code SQLTransientConnectionException}); it is counted and not retried. Opening a connection
+ * takes no simulated time (HikariCP keeps the pool filled in the background).
+ *
+ * <p><b>Invariant.</b> {@code 0 <= inUse <= opened <= size} (when sized) at every event; checked
+ * by {@link #invariantHolds}.
+ *
+ * <p><b>Structure.</b> Waiters are kept in a ring in arrival order, each with a ticket number that
+ * grows by one per waiter, so a timeout event (which carries its ticket) finds its waiter's slot in
+ * O(1) and marks it cancelled; cancelled slots are skipped when they reach the head. No
+ * allocation per borrow once the ring has grown to the largest queue seen.
+ */
+public final class ConnectionPool implements EventHandler {
+    /** Told when a waiting borrower gets its connection or gives up. */
+    public interface Listener {
+        void connected(ConnectionPool pool, int job);
+
+        void timedOut(ConnectionPool pool, int job);
+    }
+
+    private static final int CANCELLED = -1;
+
+    private final String kind;
+    private final int size;
+    private final double timeout;
+    private final ConnectionCap cap;
+    private final Simulation sim;
+    private final Listener listener;
+
+    private int opened;
+    private int inUse;
+    private int[] waiters = new int[16];
+    private double[] since = new double[16];
+    private int head;
+    private int count;
+    private long headTicket;
+
+    private final TimeWeighted inUseLevel = new TimeWeighted();
+    private final Tally waits = new Tally();
+    private long timeouts;
+
+    public ConnectionPool(String kind, int size, double timeout, ConnectionCap cap, Simulation sim, Listener listener) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0: " + size);
+        }
+        this.kind = kind;
+        this.size = size;
+        this.timeout = timeout;
+        this.cap = cap;
+        this.sim = sim;
+        this.listener = listener;
+    }
+
+    /** Which database this pool connects to ("master", "replica", ...). */
+    public String kind() {
+        return kind;
+    }
+
+    /**
+     * Borrows a connection for {@code job}: returns true when granted now; otherwise the job
+     * waits and the listener hears {@code connected} or {@code timedOut} later.
+     */
+    public boolean borrow(int job) {
+        if (inUse < opened || canOpen()) {
+            if (inUse == opened) {
+                opened++;
+            }
+            take();
+            waits.add(0);
+            return true;
+        }
+        if (timeout <= 0) {
+            timeouts++;
+            waits.add(0);
+            return false;
+        }
+        enqueue(job);
+        return false;
+    }
+
+    /** Gives a connection back; the longest-waiting borrower, if any, gets it. */
+    public void giveBack() {
+        if (inUse <= 0) {
+            throw new IllegalStateException("pool " + kind + ": give back without a borrow");
+        }
+        inUse--;
+        inUseLevel.set(sim.now(), inUse);
+        while (count > 0) {
+            int job = waiters[head];
+            double t = since[head];
+            pop();
+            if (job != CANCELLED) {
+                take();
+                waits.add(sim.now() - t);
+                listener.connected(this, job);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void handle(int type, long ticket) {
+        // connection timeout: the waiter with this ticket gives up if it is still waiting
+        if (ticket < headTicket) {
+            return;
+        }
+        int slot = (int) ((head + (ticket - headTicket)) & (waiters.length - 1));
+        int job = waiters[slot];
+        if (job == CANCELLED) {
+            return;
+        }
+        waiters[slot] = CANCELLED;
+        timeouts++;
+        waits.add(sim.now() - since[slot]);
+        listener.timedOut(this, job);
+    }
+
+    private boolean canOpen() {
+        return (size == 0 || opened < size) && cap.tryOpen();
+    }
+
+    private void take() {
+        inUse++;
+        inUseLevel.set(sim.now(), inUse);
+    }
+
+    private void enqueue(int job) {
+        if (count == waiters.length) {
+            grow();
+        }
+        int slot = (head + count) & (waiters.length - 1);
+        waiters[slot] = job;
+        since[slot] = sim.now();
+        long ticket = headTicket + count;
+        count++;
+        sim.schedule(timeout, this, 0, ticket);
+    }
+
+    private void pop() {
+        head = (head + 1) & (waiters.length - 1);
+        count--;
+        headTicket++;
+    }
+
+    private void grow() {
+        int n = waiters.length;
+        int[] w = new int[n * 2];
+        double[] s = new double[n * 2];
+        for (int i = 0; i < count; i++) {
+            w[i] = waiters[(head + i) & (n - 1)];
+            s[i] = since[(head + i) & (n - 1)];
+        }
+        waiters = w;
+        since = s;
+        head = 0;
+    }
+
+    /** Whether 0 <= inUse <= opened <= size (when sized). */
+    public boolean invariantHolds() {
+        return inUse >= 0 && inUse <= opened && (size == 0 || opened <= size);
+    }
+
+    public int inUse() {
+        return inUse;
+    }
+
+    public int opened() {
+        return opened;
+    }
+
+    public void resetStatistics() {
+        inUseLevel.reset(sim.now());
+        waits.reset();
+        timeouts = 0;
+    }
+
+    /** Time-average connections in use. */
+    public double meanInUse() {
+        return inUseLevel.mean(sim.now());
+    }
+
+    /** Highest number of connections in use at once since the reset. */
+    public double maxInUse() {
+        return inUseLevel.max();
+    }
+
+    /** Sum of waits (seconds) and their count, over borrows since the reset. */
+    public double waitSum() {
+        return waits.sum();
+    }
+
+    public long borrows() {
+        return waits.count();
+    }
+
+    public long timeouts() {
+        return timeouts;
+    }
+}

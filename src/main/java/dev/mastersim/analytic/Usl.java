@@ -28,7 +28,9 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * The start comes from Gunther's linearisation: with λ₀ = max X/N, the deviation
  * {@code N/(X/λ₀) - 1} is a quadratic {@code σ(N-1) + κN(N-1)} without intercept, solved by
  * ordinary least squares. The constraint σ, κ ≥ 0 is kept by a parameter validator that clamps
- * each LM step to the feasible region, so a parameter may end exactly on its bound.
+ * each LM step to the feasible region. Clamping alone can stall a little inside the region when
+ * the optimum lies on a bound, so the fit is run on each face (σ and κ free or held at 0) and
+ * the least sum of squares wins: the bounded optimum is the free optimum of one of the faces.
  *
  * <p>Standard errors come from the asymptotic covariance {@code s²(JᵀJ)⁻¹} of the three original
  * parameters at the optimum, with {@code s² = SSE/(n - 3)}; intervals are
@@ -81,14 +83,49 @@ public final class Usl {
     public static Fit fit(double[] n, double[] x) {
         validate(n, x);
         double[] start = start(n, x);
-        MultivariateJacobianFunction function = point -> evaluate(point, n);
+        double[] best = null;
+        double bestSse = Double.POSITIVE_INFINITY;
+        // each face of the feasible region: σ and κ free or held at their bound 0
+        for (boolean sigmaFree : new boolean[] {true, false}) {
+            for (boolean kappaFree : new boolean[] {true, false}) {
+                double[] p = optimise(n, x, start, sigmaFree, kappaFree);
+                double sse = sumOfSquares(p, n, x);
+                if (sse < bestSse) {
+                    bestSse = sse;
+                    best = p;
+                }
+            }
+        }
+        return summarise(best, n, x);
+    }
+
+    /**
+     * Levenberg–Marquardt over λ and whichever of σ, κ are free (the others held at 0), with
+     * each step clamped to σ, κ ≥ 0; returns the full (λ, σ, κ).
+     */
+    private static double[] optimise(double[] n, double[] x, double[] start, boolean sigmaFree, boolean kappaFree) {
+        int[] index = freeIndices(sigmaFree, kappaFree);
+        int[] rows = new int[n.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        MultivariateJacobianFunction function = free -> {
+            Pair<RealVector, RealMatrix> full = evaluate(new ArrayRealVector(expand(free, index)), n);
+            RealMatrix columns = full.getSecond().getSubMatrix(rows, index);
+            return new Pair<>(full.getFirst(), columns);
+        };
         ParameterValidator clamp = point -> {
             RealVector valid = point.copy();
             valid.setEntry(0, Math.max(valid.getEntry(0), Double.MIN_NORMAL));
-            valid.setEntry(1, Math.max(valid.getEntry(1), 0.0));
-            valid.setEntry(2, Math.max(valid.getEntry(2), 0.0));
+            for (int i = 1; i < valid.getDimension(); i++) {
+                valid.setEntry(i, Math.max(valid.getEntry(i), 0.0));
+            }
             return valid;
         };
+        double[] freeStart = new double[index.length];
+        for (int i = 0; i < index.length; i++) {
+            freeStart[i] = start[index[i]];
+        }
         Optimum optimum = new LevenbergMarquardtOptimizer()
                 .withCostRelativeTolerance(1e-14)
                 .withParameterRelativeTolerance(1e-14)
@@ -96,13 +133,42 @@ public final class Usl {
                 .optimize(new LeastSquaresBuilder()
                         .model(function)
                         .target(x)
-                        .start(start)
+                        .start(freeStart)
                         .parameterValidator(clamp)
                         .maxEvaluations(MAX_EVALUATIONS)
                         .maxIterations(MAX_ITERATIONS)
                         .lazyEvaluation(false)
                         .build());
-        return summarise(optimum.getPoint().toArray(), n, x);
+        return expand(optimum.getPoint(), index);
+    }
+
+    /** Positions in (λ, σ, κ) of the parameters being fitted; λ is always free. */
+    private static int[] freeIndices(boolean sigmaFree, boolean kappaFree) {
+        if (sigmaFree && kappaFree) {
+            return new int[] {0, 1, 2};
+        }
+        if (sigmaFree) {
+            return new int[] {0, 1};
+        }
+        return kappaFree ? new int[] {0, 2} : new int[] {0};
+    }
+
+    /** The full (λ, σ, κ) with the parameters not in {@code index} at 0. */
+    private static double[] expand(RealVector free, int[] index) {
+        double[] full = new double[3];
+        for (int i = 0; i < index.length; i++) {
+            full[index[i]] = free.getEntry(i);
+        }
+        return full;
+    }
+
+    private static double sumOfSquares(double[] p, double[] n, double[] x) {
+        double sse = 0.0;
+        for (int i = 0; i < n.length; i++) {
+            double e = x[i] - model(p[0], p[1], p[2], n[i]);
+            sse += e * e;
+        }
+        return sse;
     }
 
     /** The fitted model with its goodness of fit and 95% intervals. */

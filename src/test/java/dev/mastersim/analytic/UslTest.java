@@ -168,6 +168,20 @@ final class UslTest {
     }
 
     @Test
+    void raytracerFitEndsOnTheCoherencyBoundLikeRPackageUsl() {
+        // the raytracer benchmark (Gunther, Guerrilla Capacity Planning; R usl dataset
+        // "raytracer"); R usl tests/confint.Rout.save prints alpha 0.0578, beta 0.0000,
+        // gamma 21.8488 at options(digits = 3): κ sits on its bound 0, which the clamp must hold.
+        double[] processors = {1, 4, 8, 12, 16, 20, 24, 28, 32, 48, 64};
+        double[] throughput = {20, 78, 130, 170, 190, 200, 210, 230, 260, 280, 310};
+        Usl.Fit fit = Usl.fit(processors, throughput);
+        assertThat(fit.sigma()).isCloseTo(0.0578, within(0.00005));
+        assertThat(fit.lambda()).isCloseTo(21.8488, within(0.00005));
+        assertThat(fit.kappa()).isCloseTo(0.0, within(0.00005));
+        assertThat(fit.nPeak()).isInfinite();
+    }
+
+    @Test
     void fitRespectsNonNegativeCoherency() {
         // perfectly linear-with-contention data (κ = 0): the fit must not go negative
         double[] n = {1, 2, 4, 8, 16, 32, 64};

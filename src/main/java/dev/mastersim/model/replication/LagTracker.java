@@ -46,6 +46,14 @@ public final class LagTracker {
         }
     }
 
+    /**
+     * The full sequence number of an unapplied commit from its low 31 bits (what an applier's job
+     * number carries): unapplied commits lie within 2<sup>31</sup> of the oldest one.
+     */
+    public long sequenceFromLowBits(int low) {
+        return head + ((low - (head & 0x7fffffff)) & 0x7fffffffL);
+    }
+
     /** The lag at {@code now}, seconds. */
     public double lag(double now) {
         return head < next ? now - commitTime[slot(head)] : 0;

@@ -1,0 +1,63 @@
+package dev.mastersim.experiment;
+
+import dev.mastersim.engine.Estimate;
+import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.RandomStreams;
+import dev.mastersim.engine.Replications;
+import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.verdict.VerdictRule;
+import dev.mastersim.model.Load;
+import dev.mastersim.model.topology.DeploymentModel;
+import dev.mastersim.scenario.Scenario;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one load point of a scenario as independent replications and turns their measurements into
+ * figures with confidence intervals and a verdict. Replication <i>k</i> draws from the <i>k</i>-th
+ * jump of the seed, so the result is the same whatever the number of threads.
+ */
+public final class Experiment {
+    private Experiment() {}
+
+    /** The load a command simulates for month {@code month}: that month's peak hour. */
+    public static Load peakLoad(Scenario s, int month, RunSettings settings) {
+        double rate = s.traffic().rate()
+                * s.traffic().growth().multiplier(month)
+                * s.traffic().peakDailyMultiplier();
+        return new Load(rate, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
+    }
+
+    /** Runs {@code load} on {@code scenario} with {@code settings}. */
+    public static RunResult run(Scenario scenario, Load load, RunSettings settings) {
+        List<Measurements> reps = Replications.run(settings.replications(), settings.threads(), k -> {
+            RandomStreams streams = new RandomStreams(settings.seed(), k);
+            return new DeploymentModel(scenario, load, streams).run();
+        });
+        Map<List<String>, Figure> figures = aggregate(reps);
+        RunResult partial =
+                new RunResult(scenario.name(), settings.seed(), settings.replications(), load.rate(), null, figures);
+        return new RunResult(
+                scenario.name(),
+                settings.seed(),
+                settings.replications(),
+                load.rate(),
+                VerdictRule.decide(scenario, partial),
+                figures);
+    }
+
+    /** One figure per path: the Student-t estimate over the replications' values. */
+    static Map<List<String>, Figure> aggregate(List<Measurements> reps) {
+        Map<List<String>, Figure> out = new LinkedHashMap<>();
+        for (List<String> path : reps.get(0).asMap().keySet()) {
+            double[] values = new double[reps.size()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = reps.get(k).get(path.toArray(new String[0]));
+            }
+            out.put(path, Figure.of(Estimate.of(values)));
+        }
+        return out;
+    }
+}

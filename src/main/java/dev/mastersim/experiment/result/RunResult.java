@@ -1,0 +1,32 @@
+package dev.mastersim.experiment.result;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one load point: every figure by its path (section, entity, metric), estimated over
+ * independent replications, and the verdict.
+ *
+ * @param scenario the scenario's name
+ * @param rate the open arrival rate simulated, requests per second (0 for a closed population)
+ */
+public record RunResult(
+        String scenario, long seed, int replications, double rate, Verdict verdict, Map<List<String>, Figure> figures) {
+
+    public RunResult {
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /** The figure at this path, or null. */
+    public Figure figure(String... path) {
+        return figures.get(List.of(path));
+    }
+
+    /** The mean at this path, or NaN. */
+    public double mean(String... path) {
+        Figure f = figure(path);
+        return f == null ? Double.NaN : f.mean();
+    }
+}

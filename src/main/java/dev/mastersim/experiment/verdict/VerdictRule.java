@@ -1,0 +1,150 @@
+package dev.mastersim.experiment.verdict;
+
+import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.Verdict;
+import dev.mastersim.scenario.Scenario;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether a load point is saturated, and names the bottleneck.
+ *
+ * <p><b>Saturated</b> when, with 95% confidence (the interval's lower end, not the mean, is past
+ * the line): the run was overloaded (requests in flight hit their bound) or unstable (the backlog
+ * grew through the measured window faster than 2% of the arrival rate); a station's utilisation
+ * exceeds {@code slo.utilisation}; the SLO percentile of response time exceeds its target; or the
+ * error rate exceeds its limit. The reasons are checked in that order and the first one found is
+ * reported.
+ *
+ * <p><b>Bottleneck.</b> A resource past its utilisation limit is the bottleneck (the busiest one if
+ * several). Otherwise it is the resource where requests spend the most time waiting, per request:
+ * a station's wait times its visits per request, a table's lock wait per request, a pool's wait
+ * times its borrows per request. With no waiting at all, the busiest station.
+ */
+public final class VerdictRule {
+    private VerdictRule() {}
+
+    private static final double UNSTABLE_GROWTH = 0.02;
+
+    public static Verdict decide(Scenario scenario, RunResult r) {
+        String bottleneck = bottleneck(scenario, r);
+        Figure overloaded = r.figure("run", "overloaded");
+        if (overloaded != null && overloaded.mean() > 0) {
+            return new Verdict(
+                    true,
+                    "overloaded: requests in flight reached their bound (arrivals outrun completions)",
+                    bottleneck);
+        }
+        Figure start = r.figure("run", "in_flight_start");
+        Figure end = r.figure("run", "in_flight_end");
+        Figure span = r.figure("run", "measured_s");
+        Figure arrivals = r.figure("run", "arrivals_per_s");
+        if (start != null && end != null && arrivals.mean() > 0) {
+            double growth = (end.mean() - start.mean()) / span.mean();
+            double ci = Double.isNaN(end.ci95()) ? 0 : (end.ci95() + start.ci95()) / span.mean();
+            if (growth - ci > UNSTABLE_GROWTH * arrivals.mean()) {
+                return new Verdict(
+                        true, String.format("unstable: backlog grows by %.1f requests/s", growth), bottleneck);
+            }
+        }
+        String busiest = null;
+        double busiestU = -1;
+        for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
+            List<String> p = e.getKey();
+            if (p.size() == 3 && p.get(0).equals("stations") && p.get(2).equals("utilisation")) {
+                Figure u = e.getValue();
+                if (u.lower() > scenario.slo().utilisation() && u.mean() > busiestU) {
+                    busiest = p.get(1);
+                    busiestU = u.mean();
+                }
+            }
+        }
+        if (busiest != null) {
+            return new Verdict(
+                    true,
+                    String.format(
+                            "utilisation of %s is %.1f%%, above the %.0f%% limit",
+                            busiest, busiestU * 100, scenario.slo().utilisation() * 100),
+                    busiest);
+        }
+        String key = scenario.slo().percentile().key();
+        Figure pct = r.figure("all", "response_ms", key);
+        double target = scenario.slo().target() * 1e3;
+        if (pct != null && pct.lower() > target) {
+            return new Verdict(
+                    true,
+                    String.format("%s response time %.1f ms is above the %.1f ms target", key, pct.mean(), target),
+                    bottleneck);
+        }
+        Figure err = r.figure("all", "error_rate");
+        if (err != null && err.lower() > scenario.slo().errorRate()) {
+            return new Verdict(
+                    true,
+                    String.format(
+                            "error rate %.3f%% is above the %.3f%% limit",
+                            err.mean() * 100, scenario.slo().errorRate() * 100),
+                    bottleneck);
+        }
+        return new Verdict(false, "", bottleneck);
+    }
+
+    /** The resource where a request spends the most waiting time; the busiest station if none. */
+    static String bottleneck(Scenario scenario, RunResult r) {
+        double perRequest = r.mean("all", "throughput_per_s");
+        String best = null;
+        double bestWait = 0;
+        String busiest = null;
+        double busiestU = -1;
+        for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
+            List<String> p = e.getKey();
+            if (p.size() != 3) {
+                continue;
+            }
+            String section = p.get(0);
+            String name = p.get(1);
+            if (section.equals("stations") && p.get(2).equals("utilisation")) {
+                double u = e.getValue().mean();
+                if (u > busiestU) {
+                    busiest = name;
+                    busiestU = u;
+                }
+                double w = r.mean("stations", name, "wait_ms") * r.mean("stations", name, "throughput_per_s");
+                if (perRequest > 0 && w / perRequest > bestWait) {
+                    best = name;
+                    bestWait = w / perRequest;
+                }
+            } else if (section.equals("locks") && p.get(2).equals("wait_ms")) {
+                double waits = r.mean("locks", name, "wait_probability");
+                double w = lockWaitPerRequest(scenario, r, name);
+                if (waits > 0 && w > bestWait) {
+                    best = "master.locks:" + name;
+                    bestWait = w;
+                }
+            } else if (section.equals("pools") && p.get(2).equals("wait_ms")) {
+                double w = e.getValue().mean() * r.mean("pools", name, "borrows_per_s");
+                if (perRequest > 0 && w / perRequest > bestWait) {
+                    best = "pool:" + name;
+                    bestWait = w / perRequest;
+                }
+            }
+        }
+        return best != null ? best : busiest == null ? "" : busiest;
+    }
+
+    private static double lockWaitPerRequest(Scenario scenario, RunResult r, String table) {
+        double all = r.mean("all", "throughput_per_s");
+        if (!(all > 0)) {
+            return 0;
+        }
+        double sum = 0;
+        for (var t : scenario.requests()) {
+            if (t.write() == null
+                    || t.write().steps().stream().noneMatch(s -> s.table().equals(table))) {
+                continue;
+            }
+            sum += r.mean("requests", t.name(), "lock_wait_ms") * r.mean("requests", t.name(), "throughput_per_s");
+        }
+        return sum / all;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mastersim.report;
+
+import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.RunResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Results as a table for the terminal: the verdict in a sentence, then each section's figures as
+ * {@code mean ± ci95}. Internal bookkeeping figures ({@code run.*}) are left to JSON and CSV.
+ */
+public final class TableReport {
+    private TableReport() {}
+
+    public static String run(RunResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                Locale.ROOT,
+                "%s: %s requests/s, %d replications, seed %d%n",
+                r.scenario(),
+                fmt(r.rate()),
+                r.replications(),
+                r.seed()));
+        b.append(verdictSentence(r)).append(System.lineSeparator());
+        String section = null;
+        String entity = null;
+        for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
+            List<String> p = e.getKey();
+            if (p.get(0).equals("run")) {
+                continue;
+            }
+            if (!p.get(0).equals(section)) {
+                section = p.get(0);
+                entity = null;
+                b.append(System.lineSeparator()).append(section).append(System.lineSeparator());
+            }
+            boolean nested = p.size() > 2
+                    && !p.get(0).equals("all")
+                    && !p.get(0).equals("replication")
+                    && !p.get(0).equals("write_queue");
+            String name;
+            if (nested) {
+                if (!p.get(1).equals(entity)) {
+                    entity = p.get(1);
+                    b.append("  ").append(entity).append(System.lineSeparator());
+                }
+                name = "    " + String.join(".", p.subList(2, p.size()));
+            } else {
+                name = "  " + String.join(".", p.subList(1, p.size()));
+            }
+            Figure f = e.getValue();
+            b.append(String.format(Locale.ROOT, "%-34s %14s", name, fmt(f.mean())));
+            if (Double.isFinite(f.ci95())) {
+                b.append(" ± ").append(fmt(f.ci95()));
+            }
+            b.append(System.lineSeparator());
+        }
+        return b.toString();
+    }
+
+    /** The verdict as a sentence a planner can quote. */
+    public static String verdictSentence(RunResult r) {
+        var v = r.verdict();
+        if (v.saturated()) {
+            return "SATURATED: " + v.reason() + "; bottleneck " + v.bottleneck() + ".";
+        }
+        return "Not saturated" + (v.bottleneck().isEmpty() ? "." : "; the busiest resource is " + v.bottleneck() + ".");
+    }
+
+    static String fmt(double x) {
+        if (!Double.isFinite(x)) {
+            return "-";
+        }
+        double a = Math.abs(x);
+        if (a != 0 && (a < 0.001 || a >= 1e7)) {
+            return String.format(Locale.ROOT, "%.3e", x);
+        }
+        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", x);
+    }
+}

@@ -136,6 +136,7 @@ public final class ConnectionPool implements EventHandler {
     private void take() {
         inUse++;
         inUseLevel.set(sim.now(), inUse);
+        assert invariantHolds() : "pool " + kind + ": " + inUse + " in use of " + opened + " opened, size " + size;
     }
 
     private void enqueue(int job) {

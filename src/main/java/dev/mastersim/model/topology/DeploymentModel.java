@@ -170,6 +170,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private final TimeWeighted writeQueueLength = new TimeWeighted();
     private long writeQueueFailed;
     private long commits;
+    private double measureStart;
 
     /** A model of {@code scenario} under {@code load}, drawing from {@code streams}. */
     public DeploymentModel(Scenario scenario, Load load, RandomStreams streams) {
@@ -1123,6 +1124,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     private void resetStatistics() {
         double now = sim.now();
+        measureStart = now;
         allResponse.reset();
         for (int i = 0; i < types.length; i++) {
             typeResponse[i].reset();
@@ -1180,7 +1182,8 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     private Measurements measure() {
         double now = sim.now();
-        double span = Math.max(1e-12, now - load.warmup());
+        // from the end of warm-up, or from the start when an overload stopped the run before it
+        double span = Math.max(1e-12, now - measureStart);
         Measurements m = new Measurements();
         long done = 0;
         long errors = shed;
@@ -1302,8 +1305,10 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         long borrows = 0;
         long timeouts = 0;
         double inUse = 0;
+        double inUseMax = 0;
         for (ConnectionPool[] row : pools) {
             for (ConnectionPool p : row) {
+                inUseMax = Math.max(inUseMax, p.maxInUse());
                 waitSum += p.waitSum();
                 borrows += p.borrows();
                 timeouts += p.timeouts();
@@ -1314,6 +1319,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         m.put(timeouts / span, "pools", kind, "timeouts_per_s");
         m.put(inUse, "pools", kind, "in_use");
         m.put(borrows / span, "pools", kind, "borrows_per_s");
+        m.put(inUseMax, "pools", kind, "in_use_max");
     }
 
     private static double ratio(long a, long b) {

@@ -10,6 +10,7 @@ import dev.mastersim.experiment.verdict.VerdictRule;
 import dev.mastersim.model.Load;
 import dev.mastersim.model.topology.DeploymentModel;
 import dev.mastersim.scenario.Scenario;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,20 +33,37 @@ public final class Experiment {
 
     /** Runs {@code load} on {@code scenario} with {@code settings}. */
     public static RunResult run(Scenario scenario, Load load, RunSettings settings) {
-        List<Measurements> reps = Replications.run(settings.replications(), settings.threads(), k -> {
-            RandomStreams streams = new RandomStreams(settings.seed(), k);
+        return result(scenario, load, settings, replicate(scenario, load, settings, 0, settings.replications()));
+    }
+
+    /**
+     * Runs {@code load} and, while the verdict is undecided (an interval straddles a limit), doubles
+     * the replications up to {@code cap}. Replication k always draws from the k-th stream, so the
+     * added ones extend the first ones and the answer is still a function of scenario and seed.
+     */
+    public static RunResult runUntilDecided(Scenario scenario, Load load, RunSettings settings, int cap) {
+        List<Measurements> reps = new ArrayList<>(replicate(scenario, load, settings, 0, settings.replications()));
+        RunResult r = result(scenario, load, settings, reps);
+        while (!r.verdict().decided() && reps.size() < cap) {
+            int more = Math.min(reps.size(), cap - reps.size());
+            reps.addAll(replicate(scenario, load, settings, reps.size(), more));
+            r = result(scenario, load, settings, reps);
+        }
+        return r;
+    }
+
+    private static List<Measurements> replicate(Scenario scenario, Load load, RunSettings settings, int from, int n) {
+        return Replications.run(n, settings.threads(), i -> {
+            RandomStreams streams = new RandomStreams(settings.seed(), from + i);
             return new DeploymentModel(scenario, load, streams).run();
         });
+    }
+
+    private static RunResult result(Scenario scenario, Load load, RunSettings settings, List<Measurements> reps) {
         Map<List<String>, Figure> figures = aggregate(reps);
-        RunResult partial =
-                new RunResult(scenario.name(), settings.seed(), settings.replications(), load.rate(), null, figures);
-        return new RunResult(
-                scenario.name(),
-                settings.seed(),
-                settings.replications(),
-                load.rate(),
-                VerdictRule.decide(scenario, partial),
-                figures);
+        RunResult partial = new RunResult(scenario.name(), settings.seed(), reps.size(), load.rate(), null, figures);
+        return new RunResult(scenario.name(), settings.seed(), reps.size(), load.rate(),
+                VerdictRule.decide(scenario, partial), figures);
     }
 
     /** One figure per path: the Student-t estimate over the replications' values. */

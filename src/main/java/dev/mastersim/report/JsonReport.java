@@ -1,11 +1,17 @@
 package dev.mastersim.report;
 
+import dev.mastersim.experiment.result.Arm;
+import dev.mastersim.experiment.result.CapacityResult;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.ForecastResult;
+import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.experiment.result.RunResult;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,6 +53,116 @@ public final class JsonReport {
             figure(at.putObject(path.get(path.size() - 1)), e.getValue());
         }
         return root;
+    }
+
+    /** The {@code forecast} document (CONTRACT §3). */
+    public static String forecast(ForecastResult f) {
+        return write(forecastNode(f));
+    }
+
+    public static ObjectNode forecastNode(ForecastResult f) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("scenario", f.scenario());
+        root.put("horizon_months", f.horizon());
+        MonthPoint sat = f.saturation();
+        if (sat == null) {
+            root.putNull("saturation");
+        } else {
+            ObjectNode n = root.putObject("saturation");
+            n.put("month", sat.month().toString());
+            n.put("index", sat.index());
+            number(n, "rate_per_s", sat.rate());
+            n.put("bottleneck", sat.result().verdict().bottleneck());
+            n.put("reason", sat.result().verdict().reason());
+        }
+        ArrayNode months = root.putArray("months");
+        for (MonthPoint p : f.months()) {
+            ObjectNode n = months.addObject();
+            n.put("month", p.month().toString());
+            n.put("index", p.index());
+            number(n, "rate_per_s", p.rate());
+            n.put("saturated", p.saturated());
+            ObjectNode response = n.putObject("response_ms");
+            for (String q : new String[] {"mean", "p50", "p95", "p99", "p999"}) {
+                Figure fig = p.result().figure("all", "response_ms", q);
+                if (fig != null) {
+                    figure(response.putObject(q), fig);
+                }
+            }
+            n.put("bottleneck", p.result().verdict().bottleneck());
+            n.put("reason", p.result().verdict().reason());
+            n.put("decided", p.result().verdict().decided());
+            n.put("replications", p.result().replications());
+            ObjectNode util = n.putObject("utilisation");
+            p.result().figures().forEach((path, fig) -> {
+                if (path.size() == 3 && path.get(0).equals("stations") && path.get(2).equals("utilisation")) {
+                    figure(util.putObject(path.get(1)), fig);
+                }
+            });
+        }
+        return root;
+    }
+
+    /** The {@code capacity} document. */
+    public static String capacity(CapacityResult c) {
+        return write(capacityNode(c));
+    }
+
+    public static ObjectNode capacityNode(CapacityResult c) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("scenario", c.scenario());
+        number(root, "capacity_per_s", c.capacity());
+        number(root, "today_per_s", c.today());
+        number(root, "growth_factor", c.growthFactor());
+        number(root, "residual_per_s", c.residual());
+        root.put("bottleneck", c.limit().bottleneck());
+        root.put("reason", c.limit().reason());
+        ArrayNode points = root.putArray("points");
+        for (RunResult r : c.points()) {
+            ObjectNode n = points.addObject();
+            number(n, "rate_per_s", r.rate());
+            n.put("saturated", r.verdict().saturated());
+            n.put("reason", r.verdict().reason());
+            n.put("bottleneck", r.verdict().bottleneck());
+            n.put("replications", r.replications());
+        }
+        return root;
+    }
+
+    /** The {@code compare} document (CONTRACT §3). */
+    public static String compare(List<Arm> arms) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = root.putArray("arms");
+        for (Arm a : arms) {
+            ObjectNode n = list.addObject();
+            n.put("name", a.name());
+            MonthPoint sat = a.forecast().saturation();
+            if (sat == null) {
+                n.putNull("saturation_month");
+            } else {
+                n.put("saturation_month", sat.month().toString());
+            }
+            n.put("months_bought", a.monthsBought());
+            n.put("months_bought_at_least", a.atLeast());
+            number(n, "capacity_per_s", a.capacity().capacity());
+            String bottleneck = sat != null ? sat.result().verdict().bottleneck() : a.capacity().limit().bottleneck();
+            n.put("bottleneck", bottleneck);
+            n.put("reason", sat != null ? sat.result().verdict().reason() : a.capacity().limit().reason());
+        }
+        return write(root);
+    }
+
+    /** The {@code sweep} document: the parameter and one {@code run} document per value. */
+    public static String sweep(String param, List<SweepPoint> points) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("param", param);
+        ArrayNode list = root.putArray("points");
+        for (SweepPoint p : points) {
+            ObjectNode n = list.addObject();
+            n.put("value", p.value());
+            n.set("run", runNode(p.result()));
+        }
+        return write(root);
     }
 
     /** Any tree as indented JSON text. */

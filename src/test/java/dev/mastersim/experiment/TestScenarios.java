@@ -122,6 +122,19 @@ final class TestScenarios {
                 s.retries(), s.slo(), s.run(), s.forecast(), s.options());
     }
 
+    /** The same scenario with other traffic, master, SLO, run length, horizon, tables or requests. */
+    static Scenario with(Scenario s, Traffic traffic, Master master, dev.mastersim.scenario.Slo slo, int months) {
+        return new Scenario(s.name(), s.description(), s.source(), traffic, s.tables(), s.requests(), master,
+                s.concurrency(), s.replicas(), s.app(), s.cache(), s.writeQueue(), s.retries(), slo, s.run(),
+                new dev.mastersim.scenario.ForecastSpec(months), s.options());
+    }
+
+    static Traffic growing(double rate, double monthly) {
+        return new Traffic(Arrivals.OPEN, rate, 0, Defaults.THINK,
+                new dev.mastersim.scenario.Growth(java.time.YearMonth.of(2027, 1), monthly, new java.util.TreeMap<>()),
+                new double[0], List.of());
+    }
+
     static Traffic open(double rate) {
         return new Traffic(Arrivals.OPEN, rate, 0, Defaults.THINK, Defaults.GROWTH, new double[0], List.of());
     }

@@ -17,6 +17,10 @@ import java.util.Map;
  * error rate exceeds its limit. The reasons are checked in that order and the first one found is
  * reported.
  *
+ * <p><b>Undecided.</b> When no limit is crossed with confidence but some interval straddles its
+ * line, the verdict is marked undecided and follows the means; experiments then add replications
+ * (up to a cap) and decide again.
+ *
  * <p><b>Bottleneck.</b> A resource past its utilisation limit is the bottleneck (the busiest one if
  * several). Otherwise it is the resource where requests spend the most time waiting, per request:
  * a station's wait times its visits per request, a table's lock wait per request, a pool's wait
@@ -28,13 +32,36 @@ public final class VerdictRule {
     private static final double UNSTABLE_GROWTH = 0.02;
 
     public static Verdict decide(Scenario scenario, RunResult r) {
+        Verdict sure = decideWith(scenario, r, true);
+        if (sure.saturated()) {
+            return sure;
+        }
+        Verdict byMeans = decideWith(scenario, r, false);
+        if (byMeans.saturated()) {
+            return new Verdict(true, byMeans.reason() + " (undecided: the 95% interval straddles the limit)",
+                    byMeans.bottleneck(), false);
+        }
+        Verdict optimistic = decideWithUpper(scenario, r);
+        return new Verdict(false, "", sure.bottleneck(), !optimistic.saturated());
+    }
+
+    /** The verdict judged on the intervals' upper ends: could more replications make it saturated? */
+    private static Verdict decideWithUpper(Scenario scenario, RunResult r) {
+        return decideWith(scenario, r, null);
+    }
+
+    /**
+     * The verdict with each figure judged by its lower end ({@code confident} true), its mean
+     * (false) or its upper end (null).
+     */
+    private static Verdict decideWith(Scenario scenario, RunResult r, Boolean confident) {
         String bottleneck = bottleneck(scenario, r);
         Figure overloaded = r.figure("run", "overloaded");
         if (overloaded != null && overloaded.mean() > 0) {
             return new Verdict(
                     true,
                     "overloaded: requests in flight reached their bound (arrivals outrun completions)",
-                    bottleneck);
+                    bottleneck, true);
         }
         Figure start = r.figure("run", "in_flight_start");
         Figure end = r.figure("run", "in_flight_end");
@@ -43,9 +70,9 @@ public final class VerdictRule {
         if (start != null && end != null && arrivals.mean() > 0) {
             double growth = (end.mean() - start.mean()) / span.mean();
             double ci = Double.isNaN(end.ci95()) ? 0 : (end.ci95() + start.ci95()) / span.mean();
-            if (growth - ci > UNSTABLE_GROWTH * arrivals.mean()) {
+            if (pick(growth - ci, growth, growth + ci, confident) > UNSTABLE_GROWTH * arrivals.mean()) {
                 return new Verdict(
-                        true, String.format("unstable: backlog grows by %.1f requests/s", growth), bottleneck);
+                        true, String.format("unstable: backlog grows by %.1f requests/s", growth), bottleneck, true);
             }
         }
         String busiest = null;
@@ -54,7 +81,7 @@ public final class VerdictRule {
             List<String> p = e.getKey();
             if (p.size() == 3 && p.get(0).equals("stations") && p.get(2).equals("utilisation")) {
                 Figure u = e.getValue();
-                if (u.lower() > scenario.slo().utilisation() && u.mean() > busiestU) {
+                if (at(u, confident) > scenario.slo().utilisation() && u.mean() > busiestU) {
                     busiest = p.get(1);
                     busiestU = u.mean();
                 }
@@ -66,27 +93,35 @@ public final class VerdictRule {
                     String.format(
                             "utilisation of %s is %.1f%%, above the %.0f%% limit",
                             busiest, busiestU * 100, scenario.slo().utilisation() * 100),
-                    busiest);
+                    busiest, true);
         }
         String key = scenario.slo().percentile().key();
         Figure pct = r.figure("all", "response_ms", key);
         double target = scenario.slo().target() * 1e3;
-        if (pct != null && pct.lower() > target) {
+        if (pct != null && at(pct, confident) > target) {
             return new Verdict(
                     true,
                     String.format("%s response time %.1f ms is above the %.1f ms target", key, pct.mean(), target),
-                    bottleneck);
+                    bottleneck, true);
         }
         Figure err = r.figure("all", "error_rate");
-        if (err != null && err.lower() > scenario.slo().errorRate()) {
+        if (err != null && at(err, confident) > scenario.slo().errorRate()) {
             return new Verdict(
                     true,
                     String.format(
                             "error rate %.3f%% is above the %.3f%% limit",
                             err.mean() * 100, scenario.slo().errorRate() * 100),
-                    bottleneck);
+                    bottleneck, true);
         }
-        return new Verdict(false, "", bottleneck);
+        return new Verdict(false, "", bottleneck, true);
+    }
+
+    private static double at(Figure f, Boolean confident) {
+        return pick(f.lower(), f.mean(), f.upper(), confident);
+    }
+
+    private static double pick(double lower, double mean, double upper, Boolean confident) {
+        return confident == null ? upper : confident ? lower : mean;
     }
 
     /** The resource where a request spends the most waiting time; the busiest station if none. */

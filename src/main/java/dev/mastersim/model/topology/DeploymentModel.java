@@ -549,7 +549,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             j.granule[i] = g;
             j.tableOf[i] = k[i].tableIndex();
             j.mode[i] = (x[i] >= 1 || modeRng.nextDouble() < x[i]) ? LockManager.EXCLUSIVE : LockManager.SHARED;
-            j.shardOf[i] = shardOf(g);
+            j.shardOf[i] = shardOf(j.tableOf[i], k[i].lastRow());
             j.addParticipant(j.shardOf[i]);
         }
         if (j.participantCount == 0) {
@@ -557,11 +557,12 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         }
     }
 
-    private int shardOf(long granule) {
+    /** The shard that stores a row: rows hash to shards. */
+    private int shardOf(int table, long row) {
         if (shards == 1) {
             return 0;
         }
-        long h = granule * 0x9E3779B97F4A7C15L;
+        long h = (row ^ ((long) table << 48)) * 0x9E3779B97F4A7C15L;
         return (int) ((h >>> 33) % shards);
     }
 
@@ -999,6 +1000,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
                 int at = w.locks++;
                 w.granule[at] = k[i].next();
                 w.tableOf[at] = k[i].tableIndex();
+                w.shardOf[at] = shardOf(w.tableOf[at], k[i].lastRow());
                 double x = exclusive[type][i];
                 w.mode[at] = (x >= 1 || modeRng.nextDouble() < x) ? LockManager.EXCLUSIVE : LockManager.SHARED;
             }
@@ -1009,7 +1011,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         w.batchMembers = n;
         sortAndMergeLocks(w);
         for (int i = 0; i < w.locks; i++) {
-            w.shardOf[i] = shardOf(w.granule[i]);
             w.addParticipant(w.shardOf[i]);
         }
         if (w.participantCount == 0) {
@@ -1019,33 +1020,40 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         connectNext(w);
     }
 
-    /** Sorts the batch's lock requests by granule and merges duplicates into the strongest mode. */
+    /**
+     * Sorts the batch's lock requests by (shard, granule) and merges duplicates into the strongest
+     * mode, so writers always lock in the same order and cannot deadlock each other.
+     */
     private static void sortAndMergeLocks(Job w) {
         int n = w.locks;
         for (int i = 1; i < n; i++) {
             long g = w.granule[i];
             int m = w.mode[i];
             int t = w.tableOf[i];
+            int sh = w.shardOf[i];
             int k = i - 1;
-            while (k >= 0 && w.granule[k] > g) {
+            while (k >= 0 && (w.shardOf[k] > sh || (w.shardOf[k] == sh && w.granule[k] > g))) {
                 w.granule[k + 1] = w.granule[k];
                 w.mode[k + 1] = w.mode[k];
                 w.tableOf[k + 1] = w.tableOf[k];
+                w.shardOf[k + 1] = w.shardOf[k];
                 k--;
             }
             w.granule[k + 1] = g;
             w.mode[k + 1] = m;
             w.tableOf[k + 1] = t;
+            w.shardOf[k + 1] = sh;
         }
         int out = 0;
         for (int i = 0; i < n; i++) {
-            if (out > 0 && w.granule[out - 1] == w.granule[i]) {
+            if (out > 0 && w.granule[out - 1] == w.granule[i] && w.shardOf[out - 1] == w.shardOf[i]) {
                 w.mode[out - 1] = Math.max(w.mode[out - 1], w.mode[i]);
                 continue;
             }
             w.granule[out] = w.granule[i];
             w.mode[out] = w.mode[i];
             w.tableOf[out] = w.tableOf[i];
+            w.shardOf[out] = w.shardOf[i];
             out++;
         }
         w.locks = out;

@@ -12,7 +12,9 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
  * Picks the granule of one lock request of a step: a row by the step's access distribution
  * (uniform, Zipf over row ranks with rank 1 the hottest, or a hot set), then the row's page or the
  * whole table as the step's granularity says. A granule is a {@code long}: the table's index in the
- * high bits, the granule's index in the low 40.
+ * high bits, the granule's index in the low 40. The row itself is kept ({@link #lastRow}): with
+ * shards, rows hash to shards and each shard has its own pages and its own table lock, so a page
+ * or table granule is that shard's part of it.
  */
 final class KeyChooser {
     static final int TABLE_SHIFT = 40;
@@ -40,6 +42,13 @@ final class KeyChooser {
         }
     }
 
+    private long lastRow;
+
+    /** The row drawn by the last {@link #next}. */
+    long lastRow() {
+        return lastRow;
+    }
+
     int tableIndex() {
         return tableIndex;
     }
@@ -47,6 +56,7 @@ final class KeyChooser {
     /** The next granule key. */
     long next() {
         long row = row();
+        lastRow = row;
         long g =
                 switch (granule) {
                     case ROW -> row;

@@ -1,0 +1,62 @@
+package dev.mastersim.experiment;
+
+import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.Verdict;
+import dev.mastersim.model.Load;
+import dev.mastersim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The highest open arrival rate that is not saturated. The search doubles the rate from today's
+ * peak until a run saturates, then bisects between the last good and first bad rate until they are
+ * within 2% of each other. Verdicts are taken with confidence (undecided ones get more
+ * replications), and every rate uses the same random streams.
+ */
+public final class Capacity {
+    private Capacity() {}
+
+    private static final double PRECISION = 0.02;
+    private static final int MAX_DOUBLINGS = 20;
+
+    public static CapacityResult run(Scenario s, RunSettings settings) {
+        double today = Experiment.peakLoad(s, 0, settings).rate();
+        List<RunResult> points = new ArrayList<>();
+        double good = 0;
+        double bad = Double.NaN;
+        Verdict limit = null;
+        double rate = today > 0 ? today : 1;
+        for (int i = 0; i < MAX_DOUBLINGS && Double.isNaN(bad); i++) {
+            RunResult r = at(s, settings, rate, points);
+            if (r.verdict().saturated()) {
+                bad = rate;
+                limit = r.verdict();
+            } else {
+                good = rate;
+                rate *= 2;
+            }
+        }
+        if (Double.isNaN(bad)) {
+            return new CapacityResult(s.name(), good, new Verdict(false, "", "", true), today, points);
+        }
+        while (bad - good > PRECISION * bad) {
+            double mid = good == 0 ? bad / 2 : Math.sqrt(good * bad);
+            RunResult r = at(s, settings, mid, points);
+            if (r.verdict().saturated()) {
+                bad = mid;
+                limit = r.verdict();
+            } else {
+                good = mid;
+            }
+        }
+        return new CapacityResult(s.name(), good, limit, today, points);
+    }
+
+    private static RunResult at(Scenario s, RunSettings settings, double rate, List<RunResult> points) {
+        Load load = new Load(rate, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
+        RunResult r = Experiment.runUntilDecided(s, load, settings, 4 * settings.replications());
+        points.add(r);
+        return r;
+    }
+}

@@ -32,7 +32,7 @@ public final class Defaults {
     public static final Dist CPU_PER_LOCK = new Dist.Constant(0);
     public static final Dist ROUNDTRIP = new Dist.Constant(0);
     public static final Dist APPLY_COST = new Dist.Exponential(0.0003);
-    public static final int LOCKS = 0;
+    public static final int LOCKS = 1;
     public static final double EXCLUSIVE = 1.0;
     public static final Granule GRANULE = Granule.ROW;
     public static final Access ACCESS = new Access.Uniform();

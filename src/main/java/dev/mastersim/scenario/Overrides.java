@@ -1,0 +1,168 @@
+package dev.mastersim.scenario;
+
+import dev.mastersim.scenario.YamlTree.Loc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies {@code key=value} overrides by dotted path to a scenario tree. A list element is addressed by its
+ * {@code name} ({@code requests.buy.write.locks}) or by its index; missing maps on the way are created, so the
+ * schema check then reports unknown keys at the override's own location.
+ */
+final class Overrides {
+    private Overrides() {}
+
+    static final String SET_FILE = "--set";
+
+    /** Applies one {@code --set key=value} argument; problems are located at columns of the argument. */
+    static void applySet(YamlTree tree, String argument, List<Problem> problems) {
+        int eq = argument.indexOf('=');
+        if (eq <= 0) {
+            problems.add(new Problem(
+                    SET_FILE,
+                    1,
+                    1,
+                    SchemaCheck.clip(argument),
+                    "expected key=value such as replicas.count=6 or requests.buy.write.locks=8"));
+            return;
+        }
+        String key = argument.substring(0, eq);
+        String valueText = argument.substring(eq + 1);
+        Loc valueLoc = new Loc(SET_FILE, 1, eq + 2);
+        JsonNode value = YamlTree.parseValue(valueText, valueLoc, problems, key);
+        if (value == null) {
+            return;
+        }
+        apply(tree, key, value, column -> new Loc(SET_FILE, 1, column), valueLoc, problems);
+    }
+
+    /**
+     * Sets {@code value} at the dotted {@code key}. {@code keyLoc} gives the location of the key's character
+     * at a 1-based column.
+     */
+    static void apply(
+            YamlTree tree, String key, JsonNode value, IntFunction<Loc> keyLoc, Loc valueLoc, List<Problem> problems) {
+        List<String> segs = new ArrayList<>();
+        List<Integer> cols = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= key.length(); i++) {
+            if (i == key.length() || key.charAt(i) == '.') {
+                segs.add(key.substring(start, i));
+                cols.add(start + 1);
+                start = i + 1;
+            }
+        }
+        for (int i = 0; i < segs.size(); i++) {
+            if (segs.get(i).isEmpty()) {
+                Loc at = keyLoc.apply(cols.get(i));
+                problems.add(new Problem(
+                        at.file(), at.line(), at.column(), key, "expected a dotted key such as replicas.count"));
+                return;
+            }
+        }
+        if (tree.root == null || !tree.root.isObject()) {
+            return;
+        }
+        JsonNode cur = tree.root;
+        String pointer = "";
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < segs.size(); i++) {
+            String seg = segs.get(i);
+            boolean last = i == segs.size() - 1;
+            Loc segLoc = keyLoc.apply(cols.get(i));
+            if (cur instanceof ObjectNode o) {
+                String child = pointer + "/" + YamlTree.escape(seg);
+                if (last) {
+                    forget(tree, child);
+                    o.set(seg, value);
+                    tree.keyLocs.put(child, segLoc);
+                    tree.valueLocs.put(child, valueLoc);
+                    return;
+                }
+                JsonNode next = o.get(seg);
+                if (next == null || next.isNull()) {
+                    next = JsonNodeFactory.instance.objectNode();
+                    o.set(seg, next);
+                    tree.keyLocs.put(child, segLoc);
+                    tree.valueLocs.put(child, segLoc);
+                }
+                cur = next;
+                pointer = child;
+            } else if (cur instanceof ArrayNode a) {
+                int index = find(a, seg);
+                if (index < 0) {
+                    problems.add(new Problem(
+                            segLoc.file(),
+                            segLoc.line(),
+                            segLoc.column(),
+                            key,
+                            "expected the name of an entry of " + shown + names(a) + ", got \"" + SchemaCheck.clip(seg)
+                                    + "\""));
+                    return;
+                }
+                String child = pointer + "/" + index;
+                if (last) {
+                    forget(tree, child);
+                    a.set(index, value);
+                    tree.keyLocs.put(child, segLoc);
+                    tree.valueLocs.put(child, valueLoc);
+                    return;
+                }
+                cur = a.get(index);
+                pointer = child;
+            } else {
+                problems.add(new Problem(
+                        segLoc.file(),
+                        segLoc.line(),
+                        segLoc.column(),
+                        key,
+                        "expected a path into a map or list, but " + shown + " is a single value"));
+                return;
+            }
+            if (shown.length() > 0) {
+                shown.append('.');
+            }
+            shown.append(seg);
+        }
+    }
+
+    private static int find(ArrayNode a, String seg) {
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode e = a.get(i);
+            if (e.isObject()
+                    && e.get("name") != null
+                    && e.get("name").isString()
+                    && e.get("name").stringValue().equals(seg)) {
+                return i;
+            }
+        }
+        if (YamlTree.isIndex(seg)) {
+            int i = Integer.parseInt(seg);
+            return i < a.size() ? i : -1;
+        }
+        return -1;
+    }
+
+    private static String names(ArrayNode a) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode e : a) {
+            if (e.isObject() && e.get("name") != null && e.get("name").isString()) {
+                names.add(e.get("name").stringValue());
+            }
+        }
+        return names.isEmpty() ? " (by index from 0)" : " (" + String.join(", ", names) + ")";
+    }
+
+    /** Drops the file locations of a subtree that is being replaced. */
+    private static void forget(YamlTree tree, String pointer) {
+        String prefix = pointer + "/";
+        tree.keyLocs.keySet().removeIf(p -> p.startsWith(prefix));
+        tree.valueLocs.keySet().removeIf(p -> p.startsWith(prefix));
+        tree.rawText.keySet().removeIf(p -> p.startsWith(prefix));
+    }
+}

@@ -1,0 +1,206 @@
+package dev.mastersim.scenario;
+
+import dev.mastersim.scenario.SchemaCheck.Issue;
+import dev.mastersim.scenario.YamlTree.Loc;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads a scenario file into a {@link Scenario}, or fails with every problem found.
+ *
+ * <p>The stages: read the bytes (at most {@link #MAX_BYTES}, UTF-8 text only); parse the YAML with locations
+ * ({@link YamlTree}: no anchors or aliases, bounded nesting); apply the {@code --set} overrides
+ * ({@link Overrides}); validate against {@code scenario.schema.json} ({@link SchemaCheck}); check what needs
+ * several values at once ({@link Semantics}), including that every option arm still gives a valid scenario;
+ * finally bind the records ({@link Binder}) with the defaults of {@link Defaults}. Problems of all the
+ * validation stages are reported together, sorted by line then column, file before {@code --set}.
+ */
+public final class ScenarioLoader {
+    private ScenarioLoader() {}
+
+    /** Largest scenario file accepted, in bytes. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    /** Loads {@code file}, then applies the {@code --set key=value} overrides in order. */
+    public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw fail(name, "(file)", "expected a readable scenario file, but there is no such file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw fail(
+                        name, "(file)", "expected a scenario file of at most 1 MB, got " + Files.size(file) + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw fail(name, "(file)", "expected a readable scenario file, but reading failed: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw fail(name, "(file)", "expected a scenario file of at most 1 MB, got " + bytes.length + " bytes");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw fail(name, "(file)", "expected UTF-8 text, got binary data or another encoding");
+        }
+        return parse(text, name, sets);
+    }
+
+    /** Parses scenario {@code text}; {@code fileName} is used in problems and as {@link Scenario#source()}. */
+    public static Scenario parse(String text, String fileName, List<String> sets) throws ScenarioException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        checkText(text, fileName);
+        YamlTree tree = YamlTree.parse(text, fileName);
+        if (tree.root == null) {
+            throw fail(fileName, "(file)", "expected a scenario with version, traffic and requests, got an empty file");
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (String set : sets) {
+            Overrides.applySet(tree, set, problems);
+        }
+        List<Issue> issues = validate(tree);
+        for (Issue i : issues) {
+            problems.add(locate(tree, i, fileName));
+        }
+        if (issues.isEmpty()) {
+            problems.addAll(checkOptions(tree, fileName));
+        }
+        if (problems.isEmpty()) {
+            List<Issue> bindIssues = new ArrayList<>();
+            Scenario s = Binder.bind(tree, fileName, bindIssues);
+            if (s != null) {
+                return s;
+            }
+            for (Issue i : bindIssues) {
+                problems.add(locate(tree, i, fileName));
+            }
+        }
+        throw new ScenarioException(sorted(problems));
+    }
+
+    /** The JSON schema of the scenario file (draft 2020-12). */
+    public static String schemaText() {
+        return SchemaCheck.TEXT;
+    }
+
+    private static List<Issue> validate(YamlTree tree) {
+        List<Issue> issues = new ArrayList<>(SchemaCheck.check(tree));
+        issues.addAll(Semantics.check(tree));
+        return issues;
+    }
+
+    /** Every option arm, applied to a copy, must give a scenario that validates like the file. */
+    private static List<Problem> checkOptions(YamlTree tree, String fileName) {
+        List<Problem> out = new ArrayList<>();
+        JsonNode options = tree.root.get("options");
+        if (options == null) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> arm : options.properties()) {
+            YamlTree copy = tree.copy();
+            String armPointer = "/options/" + YamlTree.escape(arm.getKey());
+            List<Problem> applyProblems = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : arm.getValue().properties()) {
+                String pointer = armPointer + "/" + YamlTree.escape(e.getKey());
+                Loc keyLoc = tree.locate(pointer, true, fileName);
+                Loc valueLoc = tree.locate(pointer, false, fileName);
+                List<Problem> raw = new ArrayList<>();
+                Overrides.apply(copy, e.getKey(), e.getValue().deepCopy(), c -> keyLoc, valueLoc, raw);
+                for (Problem p : raw) {
+                    out.add(new Problem(p.file(), p.line(), p.column(), tree.display(pointer), p.expected()));
+                }
+                applyProblems.addAll(raw);
+            }
+            if (!applyProblems.isEmpty()) {
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (Issue i : validate(copy)) {
+                Loc loc = copy.locate(i.pointer(), i.atKey(), fileName);
+                String key = loc + i.path() + i.expected();
+                if (seen.add(key)) {
+                    out.add(new Problem(
+                            loc.file(),
+                            loc.line(),
+                            loc.column(),
+                            "options." + arm.getKey(),
+                            "makes " + i.path() + " invalid: " + i.expected()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Problem locate(YamlTree tree, Issue i, String fileName) {
+        Loc loc = tree.locate(i.pointer(), i.atKey(), fileName);
+        return new Problem(loc.file(), loc.line(), loc.column(), i.path(), i.expected());
+    }
+
+    private static void checkText(String text, String fileName) throws ScenarioException {
+        if (text.length() > MAX_BYTES) {
+            throw fail(
+                    fileName,
+                    "(file)",
+                    "expected a scenario file of at most 1 MB, got " + text.length() + " characters");
+        }
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            boolean control = (c < 0x20 && c != '\t' && c != '\r')
+                    || c == 0x7f
+                    || c == 0xfffd
+                    || c == 0xfffe
+                    || c == 0xffff
+                    || (c >= 0x80 && c < 0xa0);
+            if (control) {
+                throw new ScenarioException(List.of(new Problem(
+                        fileName,
+                        line,
+                        column,
+                        "(file)",
+                        String.format("expected YAML text, got binary data (character U+%04X)", (int) c))));
+            }
+            column++;
+        }
+    }
+
+    private static ScenarioException fail(String file, String path, String expected) {
+        return new ScenarioException(List.of(new Problem(file, 1, 1, path, expected)));
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        List<Problem> out = new ArrayList<>(problems);
+        out.sort(Comparator.comparing((Problem p) -> Overrides.SET_FILE.equals(p.file()))
+                .thenComparingInt(Problem::line)
+                .thenComparingInt(Problem::column));
+        return out;
+    }
+}

@@ -1,10 +1,12 @@
 package dev.mastersim.cli;
 
+import picocli.CommandLine;
+
 /** The entry point: hands the arguments to the top command and exits with its code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(Mastersim.commandLine().execute(args));
     }
 }

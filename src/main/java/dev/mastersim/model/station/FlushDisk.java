@@ -31,6 +31,7 @@ public final class FlushDisk implements EventHandler {
     private int head;
     private int size;
     private int flushing;
+    private int[] done = new int[64];
 
     private final TimeWeighted busyLevel = new TimeWeighted();
     private final TimeWeighted waitingLevel = new TimeWeighted();
@@ -65,19 +66,25 @@ public final class FlushDisk implements EventHandler {
 
     @Override
     public void handle(int type, long arg) {
-        // flush done: every commit in it is durable; then flush whoever arrived meanwhile
+        // flush done: take its commits off the ring, start the next flush for whoever arrived
+        // meanwhile, and only then report: a listener may commit again (two-phase commit)
         int n = flushing;
         flushing = 0;
         busyLevel.set(sim.now(), 0);
+        if (done.length < n) {
+            done = new int[Math.max(n, done.length * 2)];
+        }
         for (int i = 0; i < n; i++) {
-            int job = ring[head];
+            done[i] = ring[head];
             head = (head + 1) & (ring.length - 1);
             size--;
-            listener.served(null, job);
         }
         waitingLevel.set(sim.now(), size);
-        if (size > 0 && flushing == 0) {
+        if (size > 0) {
             startFlush();
+        }
+        for (int i = 0; i < n; i++) {
+            listener.served(null, done[i]);
         }
     }
 

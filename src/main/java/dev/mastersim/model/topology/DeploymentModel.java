@@ -953,11 +953,12 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private void dispatchWriters() {
         int batch = Math.max(1, scenario.writeQueue().batch());
         while (idleWriters > 0 && wqSize > 0) {
-            double oldestWait = sim.now() - wqSince[wqHead];
-            if (wqSize < batch && oldestWait < scenario.writeQueue().maxDelay()) {
+            // a full batch goes at once; a partial one when its oldest write reaches max_delay
+            double deadline = wqSince[wqHead] + scenario.writeQueue().maxDelay();
+            if (wqSize < batch && sim.now() < deadline) {
                 if (!wqTimerPending) {
                     wqTimerPending = true;
-                    sim.schedule(scenario.writeQueue().maxDelay() - oldestWait, this, EV_WRITE_QUEUE_TIMER, 0);
+                    sim.scheduleAt(deadline, 0, this, EV_WRITE_QUEUE_TIMER, 0);
                 }
                 return;
             }

@@ -1,66 +1,158 @@
 package dev.mastersim.model.lock;
 
+import static dev.mastersim.model.lock.LockManager.DEADLOCK;
+import static dev.mastersim.model.lock.LockManager.EXCLUSIVE;
+import static dev.mastersim.model.lock.LockManager.SHARED;
+import static dev.mastersim.model.lock.LockManager.WAITING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
- * Random lock workloads against {@link ReferenceLocks}: every call gives the reference's answer,
- * every deadlock is a real cycle and none is missed (the waits-for graph is acyclic after every
- * call), holders are always compatible, releases grant exactly the transactions the reference
- * grants, and once every transaction has ended nothing is held or waiting.
+ * Random interleavings of acquire, acquireNoWait and releaseAll, run against {@link ReferenceLockTable}
+ * step by step; the reference decides deadlock by looking for a cycle in its whole waits-for graph.
  */
 final class LockManagerPropertyTest {
+    private static final int ACQUIRE = 0, NO_WAIT = 1, RELEASE = 2;
+    private static final long[] GRANULES = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 64, 4096, 1L << 40};
+
+    /** One step of a workload. */
+    record Step(int kind, int txn, long granule, int mode) {}
+
     @Property(tries = 400)
-    void behavesLikeTheReference(
-            @ForAll @Size(min = 1, max = 200) List<@IntRange(min = 0, max = 999) Integer> ops, @ForAll boolean noWait) {
-        List<Integer> granted = new ArrayList<>();
-        LockManager lm = new LockManager(2, 2, granted::add);
-        ReferenceLocks ref = new ReferenceLocks();
-        int txns = 6;
-        for (int op : ops) {
-            int txn = op % txns;
-            int kind = (op / txns) % 10;
-            long granule = (op / 60) % 4;
-            int mode = (op / 240) % 2;
-            granted.clear();
-            if (kind == 0) {
-                lm.releaseAll(txn);
-                ref.releaseAll(txn);
-                assertThat(new TreeSet<>(granted)).isEqualTo(ref.lastGranted);
-                assertThat(granted).doesNotHaveDuplicates();
-            } else if (!ref.waitingOn.containsKey(txn)) {
-                int got = noWait ? lm.acquireNoWait(txn, granule, mode) : lm.acquire(txn, granule, mode);
-                int want = ref.acquire(txn, granule, mode, !noWait);
-                assertThat(got)
-                        .as("answer to txn %d on %d mode %d", txn, granule, mode)
-                        .isEqualTo(want);
-                if (got == LockManager.DEADLOCK) {
-                    lm.releaseAll(txn);
-                    ref.releaseAll(txn);
-                }
-            }
-            assertThat(ref.hasCycle()).isFalse();
-            assertThat(ref.holdersCompatible()).isTrue();
-            assertThat(lm.totalHeld()).isEqualTo(ref.totalHeld());
-            assertThat(lm.lockedGranules()).isEqualTo(ref.queues.size());
-            for (int t = 0; t < txns; t++) {
-                assertThat(lm.isWaiting(t)).isEqualTo(ref.waitingOn.containsKey(t));
-                assertThat(lm.heldCount(t)).isEqualTo(ref.held(t));
-            }
+    void agreesWithReferenceUnderHeavyContention(@ForAll("hot") List<Step> steps) {
+        replay(steps, 6);
+    }
+
+    @Property(tries = 200)
+    void agreesWithReferenceOverManyTransactions(@ForAll("wide") List<Step> steps) {
+        replay(steps, 24);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> hot() {
+        return steps(6, 3);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> wide() {
+        return steps(24, GRANULES.length);
+    }
+
+    private static Arbitrary<List<Step>> steps(int txns, int granules) {
+        Arbitrary<Integer> kind =
+                Arbitraries.frequency(Tuple.of(6, ACQUIRE), Tuple.of(1, NO_WAIT), Tuple.of(2, RELEASE));
+        return Combinators.combine(
+                        kind,
+                        Arbitraries.integers().between(0, txns - 1),
+                        Arbitraries.integers().between(0, granules - 1).map(i -> GRANULES[i]),
+                        Arbitraries.of(SHARED, EXCLUSIVE))
+                .as(Step::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(120);
+    }
+
+    /** Applies every step to both, checking after each; then finishes every transaction. */
+    private static void replay(List<Step> steps, int txns) {
+        List<Integer> heard = new ArrayList<>();
+        LockManager locks = new LockManager(1, 1, heard::add);
+        ReferenceLockTable reference = new ReferenceLockTable();
+        for (Step step : steps) {
+            apply(step, locks, reference);
+            check(locks, reference, heard, txns);
         }
-        for (int t = 0; t < txns; t++) {
-            lm.releaseAll(t);
-            ref.releaseAll(t);
+        drain(locks, reference, heard, txns);
+    }
+
+    private static void apply(Step step, LockManager locks, ReferenceLockTable reference) {
+        int txn = step.txn();
+        // a waiting transaction cannot ask again: it times out instead
+        if (step.kind() == RELEASE || reference.isWaiting(txn)) {
+            release(txn, locks, reference);
+        } else if (step.kind() == NO_WAIT) {
+            assertThat(locks.acquireNoWait(txn, step.granule(), step.mode()))
+                    .as("acquireNoWait %s", step)
+                    .isEqualTo(reference.acquireNoWait(txn, step.granule(), step.mode()));
+        } else {
+            assertThat(locks.acquire(txn, step.granule(), step.mode()))
+                    .as("acquire %s", step)
+                    .isEqualTo(expectedAcquire(step, reference));
         }
-        assertThat(lm.totalHeld()).isZero();
-        assertThat(lm.waitingTxns()).isZero();
-        assertThat(lm.lockedGranules()).isZero();
+    }
+
+    /** The reference's verdict: grant or enqueue, and deadlock iff the wait makes a cycle in the graph. */
+    private static int expectedAcquire(Step step, ReferenceLockTable reference) {
+        int result = reference.request(step.txn(), step.granule(), step.mode());
+        if (result == WAITING && ReferenceLockTable.hasCycle(reference.waitsFor())) {
+            reference.withdraw(step.txn());
+            return DEADLOCK;
+        }
+        return result;
+    }
+
+    private static void release(int txn, LockManager locks, ReferenceLockTable reference) {
+        locks.releaseAll(txn);
+        reference.releaseAll(txn);
+        assertThat(locks.heldCount(txn)).as("held after releaseAll(%d)", txn).isZero();
+        assertThat(locks.isWaiting(txn)).as("waiting after releaseAll(%d)", txn).isFalse();
+    }
+
+    private static void check(LockManager locks, ReferenceLockTable reference, List<Integer> heard, int txns) {
+        // the same grants, in the same order, each heard once
+        assertThat(heard).as("grants heard").isEqualTo(reference.takeGrants());
+        heard.clear();
+        // the same state, transaction by transaction and in total
+        for (int txn = 0; txn < txns; txn++) {
+            assertThat(locks.isWaiting(txn)).as("isWaiting(%d)", txn).isEqualTo(reference.isWaiting(txn));
+            assertThat(locks.heldCount(txn)).as("heldCount(%d)", txn).isEqualTo(reference.heldCount(txn));
+        }
+        assertThat(counters(locks)).as("counters").containsExactly(counters(reference));
+        // invariants of the reference state, which the lock manager matches
+        Map<Integer, Set<Integer>> graph = reference.waitsFor();
+        assertThat(reference.incompatibleHolders()).as("incompatible holders").isFalse();
+        assertThat(ReferenceLockTable.hasCycle(graph))
+                .as("cycle left in %s", graph)
+                .isFalse();
+        assertThat(graph.values()).as("waiting without a blocker").noneMatch(Set::isEmpty);
+    }
+
+    /** Releases a running transaction at a time: everybody waiting must eventually be granted. */
+    private static void drain(LockManager locks, ReferenceLockTable reference, List<Integer> heard, int txns) {
+        while (!reference.activeSet().isEmpty()) {
+            int running = reference.activeSet().stream()
+                    .filter(txn -> !reference.isWaiting(txn))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("all active transactions wait forever"));
+            release(running, locks, reference);
+            check(locks, reference, heard, txns);
+        }
+        assertThat(counters(locks)).as("counters at the end").containsOnly(0);
+    }
+
+    private static int[] counters(LockManager locks) {
+        return new int[] {
+            locks.lockedGranules(), locks.waitingTxns(), locks.totalHeld(), locks.activeTxns(), locks.heldByWaiting()
+        };
+    }
+
+    private static int[] counters(ReferenceLockTable reference) {
+        return new int[] {
+            reference.lockedGranules(),
+            reference.waitingTxns(),
+            reference.totalHeld(),
+            reference.activeTxns(),
+            reference.heldByWaiting()
+        };
     }
 }

@@ -1,0 +1,48 @@
+package dev.mastersim.cli;
+
+import dev.mastersim.experiment.Capacity;
+import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.report.JsonReport;
+import dev.mastersim.report.PlanReport;
+import dev.mastersim.scenario.Scenario;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mastersim capacity}: the highest peak rate that is not saturated, and what gives out above it. */
+@Command(
+        name = "capacity",
+        mixinStandardHelpOptions = true,
+        header = "Highest peak rate (requests/s) that is not saturated, and its bottleneck.",
+        description = "Searches on the open arrival rate (doubling, then bisecting to 2%) with today's topology.")
+final class CapacityCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        String format = output.format(spec);
+        Scenario s = options.load(spec.commandLine().getErr());
+        if (s == null) {
+            return ExitCodes.INVALID_SCENARIO;
+        }
+        CapacityResult c = Capacity.run(s, options.settings(s));
+        String json = JsonReport.capacity(c);
+        String csv = PlanReport.capacityCsv(c);
+        String table = PlanReport.capacityTable(c);
+        spec.commandLine().getOut().print(format.equals("json") ? json : format.equals("csv") ? csv : table);
+        spec.commandLine().getOut().flush();
+        output.write(spec, "capacity.json", json);
+        output.write(spec, "capacity.csv", csv);
+        output.write(spec, "capacity.txt", table);
+        return ExitCodes.DONE;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mastersim.cli;
+
+import dev.mastersim.experiment.Compare;
+import dev.mastersim.experiment.result.Arm;
+import dev.mastersim.report.JsonReport;
+import dev.mastersim.report.PlanReport;
+import dev.mastersim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mastersim compare}: every re-architecture arm against the baseline, in months bought. */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        header = "Each option arm against the baseline: saturation month, months bought, capacity, bottleneck.",
+        description = "Arms are the scenario's `options` (each a set of overrides); --option picks some of them.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--option", paramLabel = "NAME", description = "Compare only these arms (default: all).")
+    List<String> only = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        String format = output.format(spec);
+        Scenario base = options.load(spec.commandLine().getErr());
+        if (base == null) {
+            return ExitCodes.INVALID_SCENARIO;
+        }
+        for (String name : only) {
+            if (!base.options().containsKey(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--option: no arm named '" + name + "'; the scenario's options are " + base.options().keySet());
+            }
+        }
+        Map<String, Scenario> arms = new LinkedHashMap<>();
+        arms.put("baseline", base);
+        for (Map.Entry<String, Map<String, String>> arm : base.options().entrySet()) {
+            if (!only.isEmpty() && !only.contains(arm.getKey())) {
+                continue;
+            }
+            List<String> sets = new ArrayList<>(options.sets);
+            arm.getValue().forEach((k, v) -> sets.add(k + "=" + v));
+            Scenario s = options.loadWith(sets, spec.commandLine().getErr());
+            if (s == null) {
+                return ExitCodes.INVALID_SCENARIO;
+            }
+            arms.put(arm.getKey(), s);
+        }
+        List<Arm> result = Compare.run(arms, options.settings(base));
+        String json = JsonReport.compare(result);
+        String csv = PlanReport.compareCsv(result);
+        String table = PlanReport.compareTable(result);
+        spec.commandLine().getOut().print(format.equals("json") ? json : format.equals("csv") ? csv : table);
+        spec.commandLine().getOut().flush();
+        output.write(spec, "compare.json", json);
+        output.write(spec, "compare.csv", csv);
+        output.write(spec, "compare.txt", table);
+        return ExitCodes.DONE;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mastersim.cli;
+
+import dev.mastersim.experiment.Forecast;
+import dev.mastersim.experiment.result.ForecastResult;
+import dev.mastersim.report.JsonReport;
+import dev.mastersim.report.PlanReport;
+import dev.mastersim.scenario.Scenario;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mastersim forecast}: the first saturated month on the growth curve, why, and on what. */
+@Command(
+        name = "forecast",
+        mixinStandardHelpOptions = true,
+        header = "Walk the growth curve: the first saturated month, why, and on what.",
+        description = "Simulates each month's peak hour (bisecting on the month when load only grows) and reports "
+                + "the first month whose verdict is saturated with 95% confidence, with the months around it.")
+final class ForecastCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        String format = output.format(spec);
+        Scenario s = options.load(spec.commandLine().getErr());
+        if (s == null) {
+            return ExitCodes.INVALID_SCENARIO;
+        }
+        ForecastResult f = Forecast.run(s, options.settings(s));
+        String json = JsonReport.forecast(f);
+        String csv = PlanReport.forecastCsv(f);
+        String table = PlanReport.forecastTable(f);
+        spec.commandLine().getOut().print(format.equals("json") ? json : format.equals("csv") ? csv : table);
+        spec.commandLine().getOut().flush();
+        output.write(spec, "forecast.json", json);
+        output.write(spec, "forecast.csv", csv);
+        output.write(spec, "forecast.txt", table);
+        return ExitCodes.DONE;
+    }
+}

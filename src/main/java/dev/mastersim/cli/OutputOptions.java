@@ -1,0 +1,41 @@
+package dev.mastersim.cli;
+
+import dev.mastersim.report.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The output options every command shares: the format on standard output and the artefact folder. */
+final class OutputOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv on standard output (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the results into DIR (each file whole or not at all).")
+    Path out;
+
+    /** The format, or a bad-command-line error naming the allowed values. */
+    String format(CommandSpec spec) {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("table") && !f.equals("json") && !f.equals("csv")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--format: expected table, json or csv, got '" + format + "'");
+        }
+        return f;
+    }
+
+    /** Writes one artefact into --out (when given) and says where on standard error. */
+    void write(CommandSpec spec, String name, String content) throws IOException {
+        if (out == null) {
+            return;
+        }
+        Path p = AtomicFiles.writeString(out.resolve(name), content);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("wrote " + p);
+        err.flush();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mastersim.cli;
+
+import dev.mastersim.experiment.RunSettings;
+import dev.mastersim.scenario.Scenario;
+import dev.mastersim.scenario.ScenarioException;
+import dev.mastersim.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every simulating command shares: the scenario, overrides, replications, seed, threads. */
+final class ScenarioOptions {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML).")
+    Path scenario;
+
+    @Option(names = "--set", paramLabel = "K=V", description = "Override a scenario key by its dotted path.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", description = "Independent replications (default: run.replications).")
+    Integer replications;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: run.seed).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: one per processor). Results do not depend on it.")
+    Integer threads;
+
+    /** The scenario, or null after printing every problem to {@code err}. */
+    Scenario load(PrintWriter err) {
+        return loadWith(sets, err);
+    }
+
+    /** The scenario with these overrides instead of --set's, or null after printing every problem. */
+    Scenario loadWith(List<String> overrides, PrintWriter err) {
+        try {
+            return ScenarioLoader.load(scenario, overrides);
+        } catch (ScenarioException e) {
+            e.problems().forEach(p -> err.println(p));
+            err.flush();
+            return null;
+        }
+    }
+
+    RunSettings settings(Scenario s) {
+        RunSettings r = RunSettings.of(s);
+        if (replications != null) {
+            r = r.withReplications(replications);
+        }
+        if (seed != null) {
+            r = r.withSeed(seed);
+        }
+        if (threads != null) {
+            r = r.withThreads(threads);
+        }
+        return r;
+    }
+}

@@ -91,6 +91,16 @@ final class SchemaCheck {
                                 + "\"");
             }
             default -> {
+                JsonNode max = at(SCHEMA_TREE, schemaPointer);
+                if (keyword.equals("maximum")
+                        && max != null
+                        && describe(schemaPointer).startsWith("a whole number")) {
+                    return new Issue(
+                            pointer,
+                            false,
+                            tree.display(pointer),
+                            "expected a whole number ≤ " + max.asString() + ", got " + render(e.getInstanceNode()));
+                }
                 JsonNode instance = e.getInstanceNode();
                 return new Issue(
                         pointer,
@@ -122,6 +132,9 @@ final class SchemaCheck {
             if (i > 0 && "$defs".equals(segs.get(i - 1)) && node != null && node.has("description")) {
                 best = node.get("description").stringValue();
             }
+        }
+        if (best == null && segs.size() <= 1) {
+            best = SCHEMA_TREE.get("description").stringValue();
         }
         return best != null ? best : "a valid value";
     }

@@ -46,7 +46,13 @@ final class SchemaCheck {
 
     /** The schema errors of {@code tree}, one per offending node, worded for a person. */
     static List<Issue> check(YamlTree tree) {
-        List<Error> errors = SCHEMA.validate(tree.root);
+        List<Error> errors;
+        try {
+            errors = SCHEMA.validate(tree.root);
+        } catch (RuntimeException e) {
+            // the validator failing on some input must still end as a problem, never a stack trace
+            return List.of(new Issue("", false, "(file)", "expected a scenario the schema validator can check"));
+        }
         List<Issue> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Error e : errors) {
@@ -87,8 +93,7 @@ final class SchemaCheck {
                         child,
                         true,
                         tree.display(child),
-                        "expected a key that is " + describe(schemaPointer + "/x") + ", got \"" + clip(property)
-                                + "\"");
+                        "expected a key that is " + describeKey(schemaPointer) + ", got \"" + clip(property) + "\"");
             }
             default -> {
                 JsonNode max = at(SCHEMA_TREE, schemaPointer);
@@ -117,6 +122,16 @@ final class SchemaCheck {
         }
         Object[] args = e.getArguments();
         return args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+    }
+
+    /** The description of the definition a {@code propertyNames} keyword refers to. */
+    private static String describeKey(String schemaPointer) {
+        JsonNode names = at(SCHEMA_TREE, schemaPointer);
+        JsonNode ref = names == null ? null : names.get("$ref");
+        if (ref != null && ref.isString() && ref.stringValue().startsWith("#")) {
+            return describe(ref.stringValue().substring(1) + "/type");
+        }
+        return describe(schemaPointer);
     }
 
     /** The description of the innermost {@code $defs} entry on the schema path that has one. */

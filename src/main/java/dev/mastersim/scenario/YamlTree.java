@@ -33,6 +33,9 @@ final class YamlTree {
     /** Deepest nesting accepted; a scenario needs about eight levels. */
     static final int MAX_DEPTH = 40;
 
+    /** Floats at or above this magnitude are kept as text. */
+    private static final double MAX_FLOAT = 1e15;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -192,7 +195,9 @@ final class YamlTree {
                 String text = p.getString();
                 try {
                     double d = Double.parseDouble(text);
-                    return Double.isFinite(d) ? NODES.numberNode(d) : NODES.stringNode(text);
+                    // beyond any scenario value; the schema validator cannot compare such doubles with
+                    // integer bounds (it converts them to long), so they stay text and fail validation
+                    return Double.isFinite(d) && Math.abs(d) < MAX_FLOAT ? NODES.numberNode(d) : NODES.stringNode(text);
                 } catch (NumberFormatException e) {
                     return NODES.stringNode(text);
                 }

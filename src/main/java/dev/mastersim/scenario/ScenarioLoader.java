@@ -49,6 +49,11 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw fail(name, "(file)", "expected a readable scenario file, but reading failed: " + e.getMessage());
         }
+        return fromBytes(bytes, name, sets);
+    }
+
+    /** Decodes {@code bytes} as UTF-8 and parses them; what {@link #load} does after reading the file. */
+    static Scenario fromBytes(byte[] bytes, String name, List<String> sets) throws ScenarioException {
         if (bytes.length > MAX_BYTES) {
             throw fail(name, "(file)", "expected a scenario file of at most 1 MB, got " + bytes.length + " bytes");
         }

@@ -46,7 +46,13 @@ final class SchemaCheck {
 
     /** The schema errors of {@code tree}, one per offending node, worded for a person. */
     static List<Issue> check(YamlTree tree) {
-        List<Error> errors = SCHEMA.validate(tree.root);
+        List<Error> errors;
+        try {
+            errors = SCHEMA.validate(tree.root);
+        } catch (RuntimeException e) {
+            // the validator failing on some input must still end as a problem, never a stack trace
+            return List.of(new Issue("", false, "(file)", "expected a scenario the schema validator can check"));
+        }
         List<Issue> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Error e : errors) {
@@ -87,10 +93,19 @@ final class SchemaCheck {
                         child,
                         true,
                         tree.display(child),
-                        "expected a key that is " + describe(schemaPointer + "/x") + ", got \"" + clip(property)
-                                + "\"");
+                        "expected a key that is " + describeKey(schemaPointer) + ", got \"" + clip(property) + "\"");
             }
             default -> {
+                JsonNode max = at(SCHEMA_TREE, schemaPointer);
+                if (keyword.equals("maximum")
+                        && max != null
+                        && describe(schemaPointer).startsWith("a whole number")) {
+                    return new Issue(
+                            pointer,
+                            false,
+                            tree.display(pointer),
+                            "expected a whole number ≤ " + max.asString() + ", got " + render(e.getInstanceNode()));
+                }
                 JsonNode instance = e.getInstanceNode();
                 return new Issue(
                         pointer,
@@ -109,6 +124,16 @@ final class SchemaCheck {
         return args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
     }
 
+    /** The description of the definition a {@code propertyNames} keyword refers to. */
+    private static String describeKey(String schemaPointer) {
+        JsonNode names = at(SCHEMA_TREE, schemaPointer);
+        JsonNode ref = names == null ? null : names.get("$ref");
+        if (ref != null && ref.isString() && ref.stringValue().startsWith("#")) {
+            return describe(ref.stringValue().substring(1) + "/type");
+        }
+        return describe(schemaPointer);
+    }
+
     /** The description of the innermost {@code $defs} entry on the schema path that has one. */
     private static String describe(String schemaPointer) {
         List<String> segs = YamlTree.segments(schemaPointer);
@@ -122,6 +147,9 @@ final class SchemaCheck {
             if (i > 0 && "$defs".equals(segs.get(i - 1)) && node != null && node.has("description")) {
                 best = node.get("description").stringValue();
             }
+        }
+        if (best == null && segs.size() <= 1) {
+            best = SCHEMA_TREE.get("description").stringValue();
         }
         return best != null ? best : "a valid value";
     }

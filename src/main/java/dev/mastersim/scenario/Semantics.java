@@ -128,7 +128,7 @@ final class Semantics {
                 }
             }
             BigDecimal share = Values.fraction(r.get("share"));
-            if (share == null) {
+            if (share == null || share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
                 sumKnown = false;
             } else {
                 sum = sum.add(share);
@@ -138,7 +138,9 @@ final class Semantics {
                 write(tree, base + "/write", write, tables != null, tableNames, out);
             }
         }
-        if (sumKnown && sum.subtract(BigDecimal.ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
+        if (sumKnown
+                && !requests.isEmpty()
+                && sum.subtract(BigDecimal.ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
             out.add(new Issue(
                     "/requests",
                     true,

@@ -33,6 +33,9 @@ final class YamlTree {
     /** Deepest nesting accepted; a scenario needs about eight levels. */
     static final int MAX_DEPTH = 40;
 
+    /** Floats at or above this magnitude are kept as text. */
+    private static final double MAX_FLOAT = 1e15;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -78,6 +81,7 @@ final class YamlTree {
 
     private void read(String text, String file, List<Problem> problems) {
         String pointer = "";
+        Loc last = new Loc(file, 1, 1);
         try (JsonParser p = YAML.createParser(ObjectReadContext.empty(), text)) {
             Deque<JsonNode> stack = new ArrayDeque<>();
             Deque<String> pointers = new ArrayDeque<>();
@@ -85,13 +89,15 @@ final class YamlTree {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 Loc loc = loc(file, p.currentTokenLocation());
-                if (p.getObjectId() != null) {
+                last = loc;
+                if (p.getObjectId() != null || (p instanceof YAMLParser y && y.isCurrentAlias())) {
                     problems.add(new Problem(
                             file,
                             loc.line(),
                             loc.column(),
                             display(pointer),
-                            "anchors (&name) are not supported; write the value out in full"));
+                            "anchors and aliases (&name, *name) are not supported; write the value out in full"));
+                    return;
                 }
                 if (t == JsonToken.PROPERTY_NAME) {
                     pendingKey = p.currentName();
@@ -130,14 +136,6 @@ final class YamlTree {
                 }
                 pointer = here;
                 JsonNode node = value(t, p);
-                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-                    problems.add(new Problem(
-                            file,
-                            loc.line(),
-                            loc.column(),
-                            display(here),
-                            "aliases (*name) are not supported; write the value out in full"));
-                }
                 valueLocs.put(here, loc);
                 if (node.isValueNode()) {
                     rawText.put(here, t == JsonToken.VALUE_NULL ? "" : p.getString());
@@ -163,12 +161,13 @@ final class YamlTree {
                         file, loc.line(), loc.column(), "(file)", "expected one YAML document, found more"));
             }
         } catch (StreamConstraintsException e) {
-            Loc loc = loc(file, e.getLocation());
+            Loc loc = e.getLocation() == null ? last : loc(file, e.getLocation());
+            List<String> segs = segments(pointer);
             problems.add(new Problem(
                     file,
                     loc.line(),
                     loc.column(),
-                    display(pointer),
+                    segs.isEmpty() ? "(file)" : segs.get(0),
                     "expected at most " + MAX_DEPTH + " levels of nesting (or a shorter value)"));
         } catch (JacksonException e) {
             Loc loc = loc(file, e.getLocation());
@@ -193,8 +192,15 @@ final class YamlTree {
                     default -> NODES.numberNode(p.getBigIntegerValue());
                 };
             case VALUE_NUMBER_FLOAT: {
-                double d = p.getDoubleValue();
-                return Double.isFinite(d) ? NODES.numberNode(d) : NODES.stringNode(p.getString());
+                String text = p.getString();
+                try {
+                    double d = Double.parseDouble(text);
+                    // beyond any scenario value; the schema validator cannot compare such doubles with
+                    // integer bounds (it converts them to long), so they stay text and fail validation
+                    return Double.isFinite(d) && Math.abs(d) < MAX_FLOAT ? NODES.numberNode(d) : NODES.stringNode(text);
+                } catch (NumberFormatException e) {
+                    return NODES.stringNode(text);
+                }
             }
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
@@ -210,14 +216,21 @@ final class YamlTree {
         }
     }
 
+    /** The YAML engine's message without its context lines ("in reader, line 3..." and the excerpt). */
     private static String firstLine(Exception e) {
         String m = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        m = m.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
+        List<String> parts = new ArrayList<>();
+        for (String line : m.split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.startsWith("at [Source")) {
+                continue;
+            }
+            parts.add(line.strip());
+        }
+        String out = parts.isEmpty() ? m.strip() : String.join("; ", parts);
+        return out.length() <= 200 ? out : out.substring(0, 197) + "...";
     }
 
     private static Loc loc(String file, TokenStreamLocation l) {

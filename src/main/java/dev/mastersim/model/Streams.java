@@ -23,4 +23,5 @@ public final class Streams {
     public static final int CACHE = 12;
     public static final int THINK = 13;
     public static final int THINNING = 14;
+    public static final int SHARDING = 15;
 }

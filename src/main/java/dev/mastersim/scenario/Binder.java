@@ -199,7 +199,8 @@ final class Binder {
                 bool(m, "group_commit", d.groupCommit()),
                 (int) count(m, "max_connections", "/master", d.maxConnections()),
                 duration(m, "lock_wait_timeout", d.lockWaitTimeout()),
-                (int) count(m, "shards", "/master", d.shards()));
+                (int) count(m, "shards", "/master", d.shards()),
+                fraction(m, "cross_shard", d.crossShard()));
     }
 
     private Replicas replicas(JsonNode n) {

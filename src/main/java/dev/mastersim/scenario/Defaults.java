@@ -37,7 +37,8 @@ public final class Defaults {
     public static final Granule GRANULE = Granule.ROW;
     public static final Access ACCESS = new Access.Uniform();
 
-    public static final Master MASTER = new Master(8, new Dist.Exponential(0.002), true, 500, 50.0, 1);
+    public static final double CROSS_SHARD = 0.1;
+    public static final Master MASTER = new Master(8, new Dist.Exponential(0.002), true, 500, 50.0, 1, CROSS_SHARD);
     public static final Concurrency CONCURRENCY = Concurrency.LOCKING;
     public static final Replicas REPLICAS = new Replicas(4, 8, 1, Routing.ROUND_ROBIN);
     public static final App APP = new App(10, new Pool(20, 30.0));

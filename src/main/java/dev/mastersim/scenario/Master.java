@@ -8,6 +8,21 @@ package dev.mastersim.scenario;
  * @param maxConnections database-side connection cap (0 = none)
  * @param lockWaitTimeout seconds a lock wait may last before the transaction aborts
  * @param shards number of masters keys hash to (1 = unsharded)
+ * @param crossShard with shards: the share of write transactions whose rows each hash to their own shard (and
+ *     pay two-phase commit when that is more than one); the others live wholly on their first row's shard, as a
+ *     sharded schema co-locates what one transaction touches
  */
 public record Master(
-        int cores, Dist flush, boolean groupCommit, int maxConnections, double lockWaitTimeout, int shards) {}
+        int cores,
+        Dist flush,
+        boolean groupCommit,
+        int maxConnections,
+        double lockWaitTimeout,
+        int shards,
+        double crossShard) {
+
+    /** A master whose sharded transactions use the default cross-shard share. */
+    public Master(int cores, Dist flush, boolean groupCommit, int maxConnections, double lockWaitTimeout, int shards) {
+        this(cores, flush, groupCommit, maxConnections, lockWaitTimeout, shards, Defaults.CROSS_SHARD);
+    }
+}

@@ -97,6 +97,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private final UniformRandomProvider routingRng;
     private final UniformRandomProvider cacheRng;
     private final UniformRandomProvider thinningRng;
+    private final UniformRandomProvider shardingRng;
     private final DoubleSampler interArrival;
     private final DoubleSampler think;
     private final DoubleSampler backoff;
@@ -197,6 +198,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         routingRng = streams.stream(Streams.ROUTING);
         cacheRng = streams.stream(Streams.CACHE);
         thinningRng = streams.stream(Streams.THINNING);
+        shardingRng = streams.stream(Streams.SHARDING);
         interArrival = Samplers.exponential(arrivalRng, 1.0);
         think = Distributions.sampler(scenario.traffic().think(), streams.stream(Streams.THINK));
         backoff = Samplers.exponential(
@@ -550,10 +552,27 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             j.tableOf[i] = k[i].tableIndex();
             j.mode[i] = (x[i] >= 1 || modeRng.nextDouble() < x[i]) ? LockManager.EXCLUSIVE : LockManager.SHARED;
             j.shardOf[i] = shardOf(j.tableOf[i], k[i].lastRow());
+        }
+        colocate(j, 0, j.locks);
+        for (int i = 0; i < j.locks; i++) {
             j.addParticipant(j.shardOf[i]);
         }
         if (j.participantCount == 0) {
             j.addParticipant(shards == 1 ? 0 : j.id % shards);
+        }
+    }
+
+    /**
+     * Unless this transaction is one of the {@code cross_shard} share, moves its lock requests
+     * {@code [from, to)} to the shard of the first one: a sharded schema keeps what one transaction
+     * touches together.
+     */
+    private void colocate(Job j, int from, int to) {
+        if (shards == 1 || to <= from || shardingRng.nextDouble() < scenario.master().crossShard()) {
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            j.shardOf[i] = j.shardOf[from];
         }
     }
 
@@ -997,6 +1016,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             wqHead = (wqHead + 1) & (wqType.length - 1);
             wqSize--;
             KeyChooser[] k = keys[type];
+            int first = w.locks;
             for (int i = 0; i < k.length; i++) {
                 int at = w.locks++;
                 w.granule[at] = k[i].next();
@@ -1005,6 +1025,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
                 double x = exclusive[type][i];
                 w.mode[at] = (x >= 1 || modeRng.nextDouble() < x) ? LockManager.EXCLUSIVE : LockManager.SHARED;
             }
+            colocate(w, first, w.locks);
             w.batchCpu += txnCpu[type].sample();
             w.batchApply += applyCost[type].sample();
         }

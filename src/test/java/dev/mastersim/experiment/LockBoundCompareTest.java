@@ -1,0 +1,60 @@
+package dev.mastersim.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mastersim.experiment.result.Arm;
+import dev.mastersim.experiment.result.ForecastResult;
+import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.scenario.Scenario;
+import dev.mastersim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The case mastersim exists for, on the shipped {@code scenarios/shop.yaml} (with shorter runs):
+ * purchases contend for hot pages while the CPUs are far from busy. The forecast must name the
+ * lock table, more replicas must buy nothing, and finer granularity, sharding and a write queue
+ * must each buy months.
+ */
+final class LockBoundCompareTest {
+    private static final List<String> SHORT = List.of("run.duration=30s", "run.warmup=10s", "run.replications=3");
+
+    private static Scenario load(List<String> extra) throws Exception {
+        List<String> sets = new ArrayList<>(SHORT);
+        sets.addAll(extra);
+        return ScenarioLoader.load(Path.of("scenarios/shop.yaml"), sets);
+    }
+
+    @Test
+    void theLockTableIsTheBottleneckWhileCpusIdle() throws Exception {
+        Scenario s = load(List.of());
+        ForecastResult f = Forecast.run(s, RunSettings.of(s));
+        assertThat(f.saturation()).isNotNull();
+        RunResult r = f.saturation().result();
+        assertThat(r.verdict().bottleneck()).isEqualTo("master.locks:orders");
+        assertThat(r.mean("stations", "master.cpu", "utilisation")).isLessThan(0.5);
+        assertThat(r.mean("stations", "replica-1.cpu", "utilisation")).isLessThan(0.5);
+    }
+
+    @Test
+    void replicasBuyNothingWhileGranularityShardingAndAWriteQueueBuyMonths() throws Exception {
+        Scenario base = load(List.of());
+        Map<String, Scenario> arms = new LinkedHashMap<>();
+        arms.put("baseline", base);
+        for (Map.Entry<String, Map<String, String>> arm : base.options().entrySet()) {
+            List<String> sets = new ArrayList<>();
+            arm.getValue().forEach((k, v) -> sets.add(k + "=" + v));
+            arms.put(arm.getKey(), load(sets));
+        }
+        Map<String, Arm> byName = new LinkedHashMap<>();
+        Compare.run(arms, RunSettings.of(base)).forEach(a -> byName.put(a.name(), a));
+        assertThat(byName.get("more-replicas").monthsBought()).isZero();
+        assertThat(byName.get("row-locks").monthsBought()).isGreaterThanOrEqualTo(6);
+        assertThat(byName.get("shard-4").monthsBought()).isGreaterThanOrEqualTo(6);
+        assertThat(byName.get("write-queue").monthsBought()).isGreaterThanOrEqualTo(6);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.mastersim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as users and scripts see it: exit codes, messages, output formats, files. */
+final class CliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Mastersim.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path scenario(String text) throws Exception {
+        Path p = dir.resolve("s.yaml");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static final String SMALL = """
+            version: 1
+            name: small
+            traffic: {rate: 50}
+            requests:
+              - {name: read, share: 100%, reads: 1}
+            run: {duration: 5s, warmup: 1s, replications: 2}
+            """;
+
+    @Test
+    void invalidScenarioExitsWithThreeAndOneLinePerProblem() throws Exception {
+        Path p = scenario("""
+                version: 1
+                traffic: {rate: -5}
+                requests:
+                  - {name: read, share: 50%, reads: 1}
+                replica: {count: 2}
+                """);
+        int code = run("run", p.toString());
+        assertThat(code).isEqualTo(3);
+        String[] lines = err.toString().strip().split("\\R");
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines).allMatch(l -> l.matches(".*s\\.yaml:\\d+:\\d+: .+: .+"));
+        assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void missingFileIsAnInvalidScenario() {
+        assertThat(run("run", dir.resolve("nope.yaml").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("nope.yaml").doesNotContain("Exception");
+    }
+
+    @Test
+    void badCommandLineExitsWithTwo() throws Exception {
+        assertThat(run("run", scenario(SMALL).toString(), "--replications", "many")).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(run("run", scenario(SMALL).toString(), "--format", "xml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--format").doesNotContain("\tat ");
+    }
+
+    @Test
+    void jsonFormatPrintsExactlyOneDocumentWithTheContractNames() throws Exception {
+        assertThat(run("run", scenario(SMALL).toString(), "--format", "json")).isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(doc.get("scenario").asString()).isEqualTo("small");
+        assertThat(doc.get("replications").asInt()).isEqualTo(2);
+        assertThat(doc.get("verdict").has("bottleneck")).isTrue();
+        assertThat(doc.at("/all/response_ms/p99").has("ci95")).isTrue();
+        assertThat(doc.at("/stations/replica-1.cpu/utilisation/mean").isNumber()).isTrue();
+        assertThat(doc.at("/replication/lag_ms").has("mean")).isTrue();
+    }
+
+    @Test
+    void outWritesEveryFormatWholeAndLeavesNoTemporaryFile() throws Exception {
+        Path results = dir.resolve("results");
+        assertThat(run("run", scenario(SMALL).toString(), "--out", results.toString())).isZero();
+        assertThat(results.resolve("run.json")).exists();
+        assertThat(results.resolve("run.csv")).exists();
+        assertThat(results.resolve("run.txt")).exists();
+        try (Stream<Path> files = Files.list(results)) {
+            assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+        }
+        assertThat(err.toString()).contains("wrote ");
+    }
+
+    @Test
+    void setOverridesAreValidatedLikeTheFile() throws Exception {
+        assertThat(run("run", scenario(SMALL).toString(), "--set", "replicas.count=-1")).isEqualTo(3);
+        assertThat(err.toString()).contains("--set");
+    }
+
+    @Test
+    void schemaPrintsTheJsonSchema() throws Exception {
+        assertThat(run("schema")).isZero();
+        JsonNode schema = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(schema.has("properties")).isTrue();
+    }
+
+    @Test
+    void sweepPrintsOneRowPerValue() throws Exception {
+        assertThat(run("sweep", scenario(SMALL).toString(), "--param", "replicas.count", "--values", "1,2")).isZero();
+        assertThat(out.toString().lines().filter(l -> l.startsWith("1 ") || l.startsWith("2 "))).hasSize(2);
+    }
+}

@@ -42,6 +42,14 @@ import umontreal.ssj.simevents.Simulator;
  * <pre>
  * benchmarks/run EventLoopBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc
  * </pre>
+ *
+ * <p>which is:
+ *
+ * <pre>
+ * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main \
+ *     EventLoopBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -45,8 +45,10 @@ final class CompareCommand implements Callable<Integer> {
         }
         for (String name : only) {
             if (!base.options().containsKey(name)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--option: no arm named '" + name + "'; the scenario's options are " + base.options().keySet());
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--option: no arm named '" + name + "'; the scenario's options are "
+                                + base.options().keySet());
             }
         }
         Map<String, Scenario> arms = new LinkedHashMap<>();

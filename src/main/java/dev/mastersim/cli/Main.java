@@ -1,7 +1,5 @@
 package dev.mastersim.cli;
 
-import picocli.CommandLine;
-
 /** The entry point: hands the arguments to the top command and exits with its code. */
 public final class Main {
     private Main() {}

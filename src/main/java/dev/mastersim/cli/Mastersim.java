@@ -22,14 +22,11 @@ import picocli.CommandLine.Spec;
             ForecastCommand.class,
             CompareCommand.class,
             SweepCommand.class,
-            SchemaCommand.class, CommandLine.HelpCommand.class},
+            SchemaCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:done",
-            "1:failed while running",
-            "2:bad command line",
-            "3:invalid scenario"
-        })
+        exitCodeList = {"0:done", "1:failed while running", "2:bad command line", "3:invalid scenario"})
 public final class Mastersim implements Runnable {
     @Spec
     CommandSpec spec;

@@ -11,19 +11,25 @@ import picocli.CommandLine.Option;
 
 /** The output options every command shares: the format on standard output and the artefact folder. */
 final class OutputOptions {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, json or csv on standard output (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the results into DIR (each file whole or not at all).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Also write the results into DIR (each file whole or not at all).")
     Path out;
 
     /** The format, or a bad-command-line error naming the allowed values. */
     String format(CommandSpec spec) {
         String f = format.toLowerCase(Locale.ROOT);
         if (!f.equals("table") && !f.equals("json") && !f.equals("csv")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--format: expected table, json or csv, got '" + format + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--format: expected table, json or csv, got '" + format + "'");
         }
         return f;
     }

@@ -33,7 +33,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--month", paramLabel = "YYYY-MM", description = "Simulate this month's peak hour instead of month 0's.")
+    @Option(
+            names = "--month",
+            paramLabel = "YYYY-MM",
+            description = "Simulate this month's peak hour instead of month 0's.")
     String month;
 
     @Override
@@ -64,13 +67,13 @@ final class RunCommand implements Callable<Integer> {
             YearMonth start = s.traffic().growth().start();
             int i = (m.getYear() - start.getYear()) * 12 + m.getMonthValue() - start.getMonthValue();
             if (i < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--month: " + month + " is before the growth curve's start " + start);
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--month: " + month + " is before the growth curve's start " + start);
             }
             return i;
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--month: expected a month such as 2027-03, got '" + month + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--month: expected a month such as 2027-03, got '" + month + "'");
         }
     }
 }

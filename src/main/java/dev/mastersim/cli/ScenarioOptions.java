@@ -19,13 +19,19 @@ final class ScenarioOptions {
     @Option(names = "--set", paramLabel = "K=V", description = "Override a scenario key by its dotted path.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--replications", paramLabel = "N", description = "Independent replications (default: run.replications).")
+    @Option(
+            names = "--replications",
+            paramLabel = "N",
+            description = "Independent replications (default: run.replications).")
     Integer replications;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: run.seed).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: one per processor). Results do not depend on it.")
+    @Option(
+            names = "--threads",
+            paramLabel = "T",
+            description = "Worker threads (default: one per processor). Results do not depend on it.")
     Integer threads;
 
     /** The scenario, or null after printing every problem to {@code err}. */

@@ -29,7 +29,9 @@ public final class Compare {
         List<Arm> out = new ArrayList<>();
         for (String name : arms.keySet()) {
             ForecastResult f = forecasts.get(name);
-            int baseMonth = base.saturation() == null ? base.horizon() : base.saturation().index();
+            int baseMonth = base.saturation() == null
+                    ? base.horizon()
+                    : base.saturation().index();
             int month = f.saturation() == null ? f.horizon() : f.saturation().index();
             boolean atLeast = f.saturation() == null;
             out.add(new Arm(name, f, capacities.get(name), month - baseMonth, atLeast));

@@ -62,8 +62,13 @@ public final class Experiment {
     private static RunResult result(Scenario scenario, Load load, RunSettings settings, List<Measurements> reps) {
         Map<List<String>, Figure> figures = aggregate(reps);
         RunResult partial = new RunResult(scenario.name(), settings.seed(), reps.size(), load.rate(), null, figures);
-        return new RunResult(scenario.name(), settings.seed(), reps.size(), load.rate(),
-                VerdictRule.decide(scenario, partial), figures);
+        return new RunResult(
+                scenario.name(),
+                settings.seed(),
+                reps.size(),
+                load.rate(),
+                VerdictRule.decide(scenario, partial),
+                figures);
     }
 
     /** One figure per path: the Student-t estimate over the replications' values. */

@@ -7,7 +7,6 @@ import dev.mastersim.model.Load;
 import dev.mastersim.scenario.Growth;
 import dev.mastersim.scenario.Scenario;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -87,5 +86,4 @@ public final class Forecast {
         }
         return true;
     }
-
 }

@@ -5,8 +5,8 @@ import dev.mastersim.experiment.result.CapacityResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
-import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.SweepPoint;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
@@ -95,7 +95,9 @@ public final class JsonReport {
             n.put("replications", p.result().replications());
             ObjectNode util = n.putObject("utilisation");
             p.result().figures().forEach((path, fig) -> {
-                if (path.size() == 3 && path.get(0).equals("stations") && path.get(2).equals("utilisation")) {
+                if (path.size() == 3
+                        && path.get(0).equals("stations")
+                        && path.get(2).equals("utilisation")) {
                     figure(util.putObject(path.get(1)), fig);
                 }
             });
@@ -145,9 +147,15 @@ public final class JsonReport {
             n.put("months_bought", a.monthsBought());
             n.put("months_bought_at_least", a.atLeast());
             number(n, "capacity_per_s", a.capacity().capacity());
-            String bottleneck = sat != null ? sat.result().verdict().bottleneck() : a.capacity().limit().bottleneck();
+            String bottleneck = sat != null
+                    ? sat.result().verdict().bottleneck()
+                    : a.capacity().limit().bottleneck();
             n.put("bottleneck", bottleneck);
-            n.put("reason", sat != null ? sat.result().verdict().reason() : a.capacity().limit().reason());
+            n.put(
+                    "reason",
+                    sat != null
+                            ? sat.result().verdict().reason()
+                            : a.capacity().limit().reason());
         }
         return write(root);
     }

@@ -20,14 +20,26 @@ public final class PlanReport {
     public static String forecastTable(ForecastResult f) {
         StringBuilder b = new StringBuilder();
         b.append(forecastSentence(f)).append(NL).append(NL);
-        b.append(String.format(Locale.ROOT, "%-8s %10s %12s %12s  %-9s %s%n", "month", "rate/s", "p99 ms", "mean ms",
-                "verdict", "bottleneck / reason"));
+        b.append(String.format(
+                Locale.ROOT,
+                "%-8s %10s %12s %12s  %-9s %s%n",
+                "month",
+                "rate/s",
+                "p99 ms",
+                "mean ms",
+                "verdict",
+                "bottleneck / reason"));
         for (MonthPoint p : f.months()) {
             RunResult r = p.result();
-            b.append(String.format(Locale.ROOT, "%-8s %10.1f %12s %12s  %-9s %s%n", p.month(), p.rate(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-8s %10.1f %12s %12s  %-9s %s%n",
+                    p.month(),
+                    p.rate(),
                     TableReport.fmt(r.mean("all", "response_ms", "p99")),
                     TableReport.fmt(r.mean("all", "response_ms", "mean")),
-                    p.saturated() ? "SATURATED" : "ok", p.saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
+                    p.saturated() ? "SATURATED" : "ok",
+                    p.saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
         return b.toString();
     }
@@ -38,38 +50,69 @@ public final class PlanReport {
         if (s == null) {
             return String.format(Locale.ROOT, "%s does not saturate within %d months.", f.scenario(), f.horizon());
         }
-        return String.format(Locale.ROOT, "%s saturates in %s (month %d, %.0f requests/s at the peak hour): %s; "
-                + "bottleneck %s.", f.scenario(), s.month(), s.index(), s.rate(), s.result().verdict().reason(),
+        return String.format(
+                Locale.ROOT,
+                "%s saturates in %s (month %d, %.0f requests/s at the peak hour): %s; " + "bottleneck %s.",
+                f.scenario(),
+                s.month(),
+                s.index(),
+                s.rate(),
+                s.result().verdict().reason(),
                 s.result().verdict().bottleneck());
     }
 
     public static String forecastCsv(ForecastResult f) {
-        StringBuilder b = new StringBuilder("month,index,rate_per_s,saturated,p99_ms,p99_ci95,mean_ms,bottleneck,reason\n");
+        StringBuilder b =
+                new StringBuilder("month,index,rate_per_s,saturated,p99_ms,p99_ci95,mean_ms,bottleneck,reason\n");
         for (MonthPoint p : f.months()) {
             Figure p99 = p.result().figure("all", "response_ms", "p99");
-            b.append(p.month()).append(',').append(p.index()).append(',').append(p.rate()).append(',')
-                    .append(p.saturated()).append(',').append(CsvReport.number(p99.mean())).append(',')
-                    .append(CsvReport.number(p99.ci95())).append(',')
-                    .append(CsvReport.number(p.result().mean("all", "response_ms", "mean"))).append(',')
-                    .append(CsvReport.quote(p.result().verdict().bottleneck())).append(',')
-                    .append(CsvReport.quote(p.result().verdict().reason())).append('\n');
+            b.append(p.month())
+                    .append(',')
+                    .append(p.index())
+                    .append(',')
+                    .append(p.rate())
+                    .append(',')
+                    .append(p.saturated())
+                    .append(',')
+                    .append(CsvReport.number(p99.mean()))
+                    .append(',')
+                    .append(CsvReport.number(p99.ci95()))
+                    .append(',')
+                    .append(CsvReport.number(p.result().mean("all", "response_ms", "mean")))
+                    .append(',')
+                    .append(CsvReport.quote(p.result().verdict().bottleneck()))
+                    .append(',')
+                    .append(CsvReport.quote(p.result().verdict().reason()))
+                    .append('\n');
         }
         return b.toString();
     }
 
     public static String capacityTable(CapacityResult c) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT,
+        b.append(String.format(
+                Locale.ROOT,
                 "%s: capacity %.1f requests/s at the peak hour (today %.1f): supported growth factor %.2f, "
                         + "residual capacity %.1f requests/s.%n",
-                c.scenario(), c.capacity(), c.today(), c.growthFactor(), c.residual()));
+                c.scenario(),
+                c.capacity(),
+                c.today(),
+                c.growthFactor(),
+                c.residual()));
         if (!c.limit().reason().isEmpty()) {
-            b.append("Above it: ").append(c.limit().reason()).append("; bottleneck ").append(c.limit().bottleneck())
-                    .append('.').append(NL);
+            b.append("Above it: ")
+                    .append(c.limit().reason())
+                    .append("; bottleneck ")
+                    .append(c.limit().bottleneck())
+                    .append('.')
+                    .append(NL);
         }
         b.append(NL).append(String.format(Locale.ROOT, "%12s  %-9s %s%n", "rate/s", "verdict", "bottleneck / reason"));
         for (RunResult r : c.points()) {
-            b.append(String.format(Locale.ROOT, "%12.1f  %-9s %s%n", r.rate(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%12.1f  %-9s %s%n",
+                    r.rate(),
                     r.verdict().saturated() ? "SATURATED" : "ok",
                     r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
@@ -79,23 +122,41 @@ public final class PlanReport {
     public static String capacityCsv(CapacityResult c) {
         StringBuilder b = new StringBuilder("rate_per_s,saturated,bottleneck,reason\n");
         for (RunResult r : c.points()) {
-            b.append(r.rate()).append(',').append(r.verdict().saturated()).append(',')
-                    .append(CsvReport.quote(r.verdict().bottleneck())).append(',')
-                    .append(CsvReport.quote(r.verdict().reason())).append('\n');
+            b.append(r.rate())
+                    .append(',')
+                    .append(r.verdict().saturated())
+                    .append(',')
+                    .append(CsvReport.quote(r.verdict().bottleneck()))
+                    .append(',')
+                    .append(CsvReport.quote(r.verdict().reason()))
+                    .append('\n');
         }
         return b.toString();
     }
 
     public static String compareTable(List<Arm> arms) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-18s %-12s %13s %14s  %s%n", "arm", "saturates", "months bought",
-                "capacity/s", "bottleneck"));
+        b.append(String.format(
+                Locale.ROOT,
+                "%-18s %-12s %13s %14s  %s%n",
+                "arm",
+                "saturates",
+                "months bought",
+                "capacity/s",
+                "bottleneck"));
         for (Arm a : arms) {
             MonthPoint s = a.forecast().saturation();
             String bought = (a.atLeast() ? ">= " : "") + a.monthsBought();
-            b.append(String.format(Locale.ROOT, "%-18s %-12s %13s %14.1f  %s%n", a.name(),
-                    s == null ? "beyond " + a.forecast().horizon() + "m" : s.month().toString(), bought,
-                    a.capacity().capacity(), bottleneck(a)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-18s %-12s %13s %14.1f  %s%n",
+                    a.name(),
+                    s == null
+                            ? "beyond " + a.forecast().horizon() + "m"
+                            : s.month().toString(),
+                    bought,
+                    a.capacity().capacity(),
+                    bottleneck(a)));
         }
         return b.toString();
     }
@@ -104,27 +165,50 @@ public final class PlanReport {
         StringBuilder b = new StringBuilder("name,saturation_month,months_bought,at_least,capacity_per_s,bottleneck\n");
         for (Arm a : arms) {
             MonthPoint s = a.forecast().saturation();
-            b.append(CsvReport.quote(a.name())).append(',').append(s == null ? "" : s.month().toString()).append(',')
-                    .append(a.monthsBought()).append(',').append(a.atLeast()).append(',')
-                    .append(a.capacity().capacity()).append(',').append(CsvReport.quote(bottleneck(a))).append('\n');
+            b.append(CsvReport.quote(a.name()))
+                    .append(',')
+                    .append(s == null ? "" : s.month().toString())
+                    .append(',')
+                    .append(a.monthsBought())
+                    .append(',')
+                    .append(a.atLeast())
+                    .append(',')
+                    .append(a.capacity().capacity())
+                    .append(',')
+                    .append(CsvReport.quote(bottleneck(a)))
+                    .append('\n');
         }
         return b.toString();
     }
 
     static String bottleneck(Arm a) {
         MonthPoint s = a.forecast().saturation();
-        return s != null ? s.result().verdict().bottleneck() : a.capacity().limit().bottleneck();
+        return s != null
+                ? s.result().verdict().bottleneck()
+                : a.capacity().limit().bottleneck();
     }
 
     public static String sweepTable(String param, List<SweepPoint> points) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-14s %12s %12s %12s  %-9s %s%n", param, "throughput/s", "p99 ms",
-                "errors", "verdict", "bottleneck"));
+        b.append(String.format(
+                Locale.ROOT,
+                "%-14s %12s %12s %12s  %-9s %s%n",
+                param,
+                "throughput/s",
+                "p99 ms",
+                "errors",
+                "verdict",
+                "bottleneck"));
         for (SweepPoint p : points) {
             RunResult r = p.result();
-            b.append(String.format(Locale.ROOT, "%-14s %12s %12s %12s  %-9s %s%n", p.value(),
-                    TableReport.fmt(r.mean("all", "throughput_per_s")), TableReport.fmt(r.mean("all", "response_ms", "p99")),
-                    TableReport.fmt(r.mean("all", "error_rate")), r.verdict().saturated() ? "SATURATED" : "ok",
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-14s %12s %12s %12s  %-9s %s%n",
+                    p.value(),
+                    TableReport.fmt(r.mean("all", "throughput_per_s")),
+                    TableReport.fmt(r.mean("all", "response_ms", "p99")),
+                    TableReport.fmt(r.mean("all", "error_rate")),
+                    r.verdict().saturated() ? "SATURATED" : "ok",
                     r.verdict().bottleneck()));
         }
         return b.toString();
@@ -135,10 +219,19 @@ public final class PlanReport {
         for (SweepPoint p : points) {
             RunResult r = p.result();
             Figure p99 = r.figure("all", "response_ms", "p99");
-            b.append(CsvReport.quote(p.value())).append(',').append(CsvReport.number(r.mean("all", "throughput_per_s")))
-                    .append(',').append(CsvReport.number(p99.mean())).append(',').append(CsvReport.number(p99.ci95()))
-                    .append(',').append(CsvReport.number(r.mean("all", "error_rate"))).append(',')
-                    .append(r.verdict().saturated()).append(',').append(CsvReport.quote(r.verdict().bottleneck()))
+            b.append(CsvReport.quote(p.value()))
+                    .append(',')
+                    .append(CsvReport.number(r.mean("all", "throughput_per_s")))
+                    .append(',')
+                    .append(CsvReport.number(p99.mean()))
+                    .append(',')
+                    .append(CsvReport.number(p99.ci95()))
+                    .append(',')
+                    .append(CsvReport.number(r.mean("all", "error_rate")))
+                    .append(',')
+                    .append(r.verdict().saturated())
+                    .append(',')
+                    .append(CsvReport.quote(r.verdict().bottleneck()))
                     .append('\n');
         }
         return b.toString();

@@ -34,7 +34,8 @@ final class CliTest {
         return p;
     }
 
-    private static final String SMALL = """
+    private static final String SMALL =
+            """
             version: 1
             name: small
             traffic: {rate: 50}
@@ -45,7 +46,8 @@ final class CliTest {
 
     @Test
     void invalidScenarioExitsWithThreeAndOneLinePerProblem() throws Exception {
-        Path p = scenario("""
+        Path p = scenario(
+                """
                 version: 1
                 traffic: {rate: -5}
                 requests:
@@ -69,7 +71,8 @@ final class CliTest {
 
     @Test
     void badCommandLineExitsWithTwo() throws Exception {
-        assertThat(run("run", scenario(SMALL).toString(), "--replications", "many")).isEqualTo(2);
+        assertThat(run("run", scenario(SMALL).toString(), "--replications", "many"))
+                .isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(run("run", scenario(SMALL).toString(), "--format", "xml")).isEqualTo(2);
         assertThat(err.toString()).contains("--format").doesNotContain("\tat ");
@@ -83,14 +86,16 @@ final class CliTest {
         assertThat(doc.get("replications").asInt()).isEqualTo(2);
         assertThat(doc.get("verdict").has("bottleneck")).isTrue();
         assertThat(doc.at("/all/response_ms/p99").has("ci95")).isTrue();
-        assertThat(doc.at("/stations/replica-1.cpu/utilisation/mean").isNumber()).isTrue();
+        assertThat(doc.at("/stations/replica-1.cpu/utilisation/mean").isNumber())
+                .isTrue();
         assertThat(doc.at("/replication/lag_ms").has("mean")).isTrue();
     }
 
     @Test
     void outWritesEveryFormatWholeAndLeavesNoTemporaryFile() throws Exception {
         Path results = dir.resolve("results");
-        assertThat(run("run", scenario(SMALL).toString(), "--out", results.toString())).isZero();
+        assertThat(run("run", scenario(SMALL).toString(), "--out", results.toString()))
+                .isZero();
         assertThat(results.resolve("run.json")).exists();
         assertThat(results.resolve("run.csv")).exists();
         assertThat(results.resolve("run.txt")).exists();
@@ -102,7 +107,8 @@ final class CliTest {
 
     @Test
     void setOverridesAreValidatedLikeTheFile() throws Exception {
-        assertThat(run("run", scenario(SMALL).toString(), "--set", "replicas.count=-1")).isEqualTo(3);
+        assertThat(run("run", scenario(SMALL).toString(), "--set", "replicas.count=-1"))
+                .isEqualTo(3);
         assertThat(err.toString()).contains("--set");
     }
 
@@ -115,7 +121,9 @@ final class CliTest {
 
     @Test
     void sweepPrintsOneRowPerValue() throws Exception {
-        assertThat(run("sweep", scenario(SMALL).toString(), "--param", "replicas.count", "--values", "1,2")).isZero();
-        assertThat(out.toString().lines().filter(l -> l.startsWith("1 ") || l.startsWith("2 "))).hasSize(2);
+        assertThat(run("sweep", scenario(SMALL).toString(), "--param", "replicas.count", "--values", "1,2"))
+                .isZero();
+        assertThat(out.toString().lines().filter(l -> l.startsWith("1 ") || l.startsWith("2 ")))
+                .hasSize(2);
     }
 }

@@ -27,8 +27,12 @@ final class ForecastTest {
     private static Scenario scenario() {
         Scenario s = TestScenarios.masterCpu(RATE, C, new Dist.Exponential(S), 60, 4);
         Slo byUtilisation = new Slo(Percentile.P99, 1e6, 1.0, 0.8);
-        return TestScenarios.with(s, TestScenarios.growing(RATE, 0.05), new Master(C, TestScenarios.ZERO, false, 0, 50, 1),
-                byUtilisation, 24);
+        return TestScenarios.with(
+                s,
+                TestScenarios.growing(RATE, 0.05),
+                new Master(C, TestScenarios.ZERO, false, 0, 50, 1),
+                byUtilisation,
+                24);
     }
 
     @Test

@@ -34,7 +34,8 @@ final class ModelMechanismsTest {
         double[] x = new double[levels.length];
         int peak = 0;
         for (int i = 0; i < levels.length; i++) {
-            x[i] = run(TestScenarios.closedLocking(levels[i], k, d, 0.001, 100, 4)).mean("all", "throughput_per_s");
+            x[i] = run(TestScenarios.closedLocking(levels[i], k, d, 0.001, 100, 4))
+                    .mean("all", "throughput_per_s");
             if (x[i] > x[peak]) {
                 peak = i;
             }
@@ -42,7 +43,9 @@ final class ModelMechanismsTest {
         double tay = 1.5 * d / (k * k);
         assertThat(peak).as("throughput rises first").isPositive();
         assertThat(peak).as("then falls").isLessThan(levels.length - 1);
-        assertThat(x[levels.length - 1]).as("thrashing: N=70 well below the peak").isLessThan(0.6 * x[peak]);
+        assertThat(x[levels.length - 1])
+                .as("thrashing: N=70 well below the peak")
+                .isLessThan(0.6 * x[peak]);
         assertThat((double) levels[peak]).as("peak N against Tay's %.1f", tay).isBetween(tay / 1.5, tay * 1.5);
     }
 
@@ -64,8 +67,10 @@ final class ModelMechanismsTest {
     @Test
     void groupCommitBatchesMoreUnderLoadAndPlainFlushIsMd1() {
         Dist flush = new Dist.Constant(0.002);
-        Figure low = run(TestScenarios.flushing(100, flush, true, 200, 5)).figure("stations", "master.disk", "commits_per_flush");
-        Figure high = run(TestScenarios.flushing(450, flush, true, 200, 5)).figure("stations", "master.disk", "commits_per_flush");
+        Figure low = run(TestScenarios.flushing(100, flush, true, 200, 5))
+                .figure("stations", "master.disk", "commits_per_flush");
+        Figure high = run(TestScenarios.flushing(450, flush, true, 200, 5))
+                .figure("stations", "master.disk", "commits_per_flush");
         assertThat(high.lower()).isGreaterThan(low.upper());
         assertThat(high.mean()).isGreaterThan(1.2);
 
@@ -101,7 +106,9 @@ final class ModelMechanismsTest {
         assertThat(r.mean("run", "overloaded")).isEqualTo(1.0);
         assertThat(r.mean("run", "shed")).isPositive();
         assertThat(r.mean("run", "in_flight_end")).isLessThanOrEqualTo(10_000);
-        assertThat(r.mean("run", "measured_s")).as("stopped long before the hour").isLessThan(60);
+        assertThat(r.mean("run", "measured_s"))
+                .as("stopped long before the hour")
+                .isLessThan(60);
         assertThat(r.verdict().saturated()).isTrue();
         assertThat(r.verdict().reason()).startsWith("overloaded");
         assertThat(r.verdict().bottleneck()).isEqualTo("master.cpu");

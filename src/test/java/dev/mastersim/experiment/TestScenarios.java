@@ -95,44 +95,97 @@ final class TestScenarios {
         RequestType t = new RequestType("txn", 1.0, 0, Defaults.READ_COST, Consistency.EVENTUAL, 1.0, w);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("items", new Table("items", rows, 100));
-        return base(traffic, tables, List.of(t), new Master(0, ZERO, false, 0, 1e6, 1),
-                new Replicas(0, 1, 1, Defaults.REPLICAS.routing()), duration, reps);
+        return base(
+                traffic,
+                tables,
+                List.of(t),
+                new Master(0, ZERO, false, 0, 1e6, 1),
+                new Replicas(0, 1, 1, Defaults.REPLICAS.routing()),
+                duration,
+                reps);
     }
 
     /** Open arrivals of lock-free writes with {@code apply} work on each of {@code replicas} single-applier replicas. */
     static Scenario replicated(double rate, int replicas, Dist apply, double duration, int reps) {
         Write w = new Write(List.of(), ZERO, ZERO, ZERO, apply);
         RequestType t = new RequestType("write", 1.0, 0, Defaults.READ_COST, Consistency.EVENTUAL, 1.0, w);
-        return base(open(rate), Map.of(), List.of(t), new Master(0, ZERO, false, 0, 50, 1),
-                new Replicas(replicas, 1, 1, Defaults.REPLICAS.routing()), duration, reps);
+        return base(
+                open(rate),
+                Map.of(),
+                List.of(t),
+                new Master(0, ZERO, false, 0, 50, 1),
+                new Replicas(replicas, 1, 1, Defaults.REPLICAS.routing()),
+                duration,
+                reps);
     }
 
     /** Open arrivals of lock-free writes whose only work is the commit flush. */
     static Scenario flushing(double rate, Dist flush, boolean groupCommit, double duration, int reps) {
         Write w = new Write(List.of(), ZERO, ZERO, ZERO, ZERO);
         RequestType t = new RequestType("write", 1.0, 0, Defaults.READ_COST, Consistency.EVENTUAL, 1.0, w);
-        return base(open(rate), Map.of(), List.of(t), new Master(0, flush, groupCommit, 0, 50, 1),
-                new Replicas(0, 1, 1, Defaults.REPLICAS.routing()), duration, reps);
+        return base(
+                open(rate),
+                Map.of(),
+                List.of(t),
+                new Master(0, flush, groupCommit, 0, 50, 1),
+                new Replicas(0, 1, 1, Defaults.REPLICAS.routing()),
+                duration,
+                reps);
     }
 
     /** The same scenario with one app server whose master pool has {@code size} connections. */
     static Scenario withPool(Scenario s, int size, double timeout) {
-        return new Scenario(s.name(), s.description(), s.source(), s.traffic(), s.tables(), s.requests(), s.master(),
-                s.concurrency(), s.replicas(), new App(1, new Pool(size, timeout)), s.cache(), s.writeQueue(),
-                s.retries(), s.slo(), s.run(), s.forecast(), s.options());
+        return new Scenario(
+                s.name(),
+                s.description(),
+                s.source(),
+                s.traffic(),
+                s.tables(),
+                s.requests(),
+                s.master(),
+                s.concurrency(),
+                s.replicas(),
+                new App(1, new Pool(size, timeout)),
+                s.cache(),
+                s.writeQueue(),
+                s.retries(),
+                s.slo(),
+                s.run(),
+                s.forecast(),
+                s.options());
     }
 
     /** The same scenario with other traffic, master, SLO, run length, horizon, tables or requests. */
     static Scenario with(Scenario s, Traffic traffic, Master master, dev.mastersim.scenario.Slo slo, int months) {
-        return new Scenario(s.name(), s.description(), s.source(), traffic, s.tables(), s.requests(), master,
-                s.concurrency(), s.replicas(), s.app(), s.cache(), s.writeQueue(), s.retries(), slo, s.run(),
-                new dev.mastersim.scenario.ForecastSpec(months), s.options());
+        return new Scenario(
+                s.name(),
+                s.description(),
+                s.source(),
+                traffic,
+                s.tables(),
+                s.requests(),
+                master,
+                s.concurrency(),
+                s.replicas(),
+                s.app(),
+                s.cache(),
+                s.writeQueue(),
+                s.retries(),
+                slo,
+                s.run(),
+                new dev.mastersim.scenario.ForecastSpec(months),
+                s.options());
     }
 
     static Traffic growing(double rate, double monthly) {
-        return new Traffic(Arrivals.OPEN, rate, 0, Defaults.THINK,
+        return new Traffic(
+                Arrivals.OPEN,
+                rate,
+                0,
+                Defaults.THINK,
                 new dev.mastersim.scenario.Growth(java.time.YearMonth.of(2027, 1), monthly, new java.util.TreeMap<>()),
-                new double[0], List.of());
+                new double[0],
+                List.of());
     }
 
     static Traffic open(double rate) {

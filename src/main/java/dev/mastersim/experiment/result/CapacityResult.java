@@ -11,8 +11,7 @@ import java.util.List;
  * @param today month 0's peak rate
  * @param points every rate evaluated, in the order evaluated
  */
-public record CapacityResult(
-        String scenario, double capacity, Verdict limit, double today, List<RunResult> points) {
+public record CapacityResult(String scenario, double capacity, Verdict limit, double today, List<RunResult> points) {
     public CapacityResult {
         points = List.copyOf(points);
     }

@@ -38,8 +38,11 @@ public final class VerdictRule {
         }
         Verdict byMeans = decideWith(scenario, r, false);
         if (byMeans.saturated()) {
-            return new Verdict(true, byMeans.reason() + " (undecided: the 95% interval straddles the limit)",
-                    byMeans.bottleneck(), false);
+            return new Verdict(
+                    true,
+                    byMeans.reason() + " (undecided: the 95% interval straddles the limit)",
+                    byMeans.bottleneck(),
+                    false);
         }
         Verdict optimistic = decideWithUpper(scenario, r);
         return new Verdict(false, "", sure.bottleneck(), !optimistic.saturated());
@@ -61,7 +64,8 @@ public final class VerdictRule {
             return new Verdict(
                     true,
                     "overloaded: requests in flight reached their bound (arrivals outrun completions)",
-                    bottleneck, true);
+                    bottleneck,
+                    true);
         }
         Figure start = r.figure("run", "in_flight_start");
         Figure end = r.figure("run", "in_flight_end");
@@ -93,7 +97,8 @@ public final class VerdictRule {
                     String.format(
                             "utilisation of %s is %.1f%%, above the %.0f%% limit",
                             busiest, busiestU * 100, scenario.slo().utilisation() * 100),
-                    busiest, true);
+                    busiest,
+                    true);
         }
         String key = scenario.slo().percentile().key();
         Figure pct = r.figure("all", "response_ms", key);
@@ -102,7 +107,8 @@ public final class VerdictRule {
             return new Verdict(
                     true,
                     String.format("%s response time %.1f ms is above the %.1f ms target", key, pct.mean(), target),
-                    bottleneck, true);
+                    bottleneck,
+                    true);
         }
         Figure err = r.figure("all", "error_rate");
         if (err != null && at(err, confident) > scenario.slo().errorRate()) {
@@ -111,7 +117,8 @@ public final class VerdictRule {
                     String.format(
                             "error rate %.3f%% is above the %.3f%% limit",
                             err.mean() * 100, scenario.slo().errorRate() * 100),
-                    bottleneck, true);
+                    bottleneck,
+                    true);
         }
         return new Verdict(false, "", bottleneck, true);
     }

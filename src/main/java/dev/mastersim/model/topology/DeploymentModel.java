@@ -568,7 +568,9 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
      * touches together.
      */
     private void colocate(Job j, int from, int to) {
-        if (shards == 1 || to <= from || shardingRng.nextDouble() < scenario.master().crossShard()) {
+        if (shards == 1
+                || to <= from
+                || shardingRng.nextDouble() < scenario.master().crossShard()) {
             return;
         }
         for (int i = from + 1; i < to; i++) {

@@ -118,6 +118,10 @@ public final class Charts {
                 }
             });
         }
+        if (xs.size() > 4) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         for (String station : xs.keySet()) {
             chart.addSeries(station, xs.get(station), ys.get(station)).setMarker(SeriesMarkers.CIRCLE);
         }
@@ -332,7 +336,7 @@ public final class Charts {
         chart.getStyler().setAnnotationLineColor(LIMIT);
         chart.getStyler().setAnnotationLineStroke(DASHED);
         chart.getStyler().setAnnotationTextFontColor(LIMIT);
-        chart.addAnnotation(new AnnotationText("saturates " + sat.month(), x, top, false));
+        chart.addAnnotation(new AnnotationText("saturates " + sat.month(), x, top * 0.94, false));
     }
 
     private static void add(Figure f, List<Double> values, List<Double> errors) {

@@ -2,9 +2,12 @@ package dev.mastersim.cli;
 
 import dev.mastersim.experiment.Capacity;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.report.Charts;
+import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.report.PlanReport;
 import dev.mastersim.scenario.Scenario;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +46,10 @@ final class CapacityCommand implements Callable<Integer> {
         output.write(spec, "capacity.json", json);
         output.write(spec, "capacity.csv", csv);
         output.write(spec, "capacity.txt", table);
+        if (output.writing()) {
+            var charts = List.of(Charts.capacity(c, ScenarioOptions.limits(s)));
+            output.writeReport(spec, "capacity", charts, HtmlReport.capacity(c, charts, options.source()));
+        }
         return ExitCodes.DONE;
     }
 }

@@ -2,6 +2,8 @@ package dev.mastersim.cli;
 
 import dev.mastersim.experiment.Compare;
 import dev.mastersim.experiment.result.Arm;
+import dev.mastersim.report.Charts;
+import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.report.PlanReport;
 import dev.mastersim.scenario.Scenario;
@@ -74,6 +76,10 @@ final class CompareCommand implements Callable<Integer> {
         output.write(spec, "compare.json", json);
         output.write(spec, "compare.csv", csv);
         output.write(spec, "compare.txt", table);
+        if (output.writing()) {
+            var charts = List.of(Charts.compare(result));
+            output.writeReport(spec, "compare", charts, HtmlReport.compare(result, charts, options.source()));
+        }
         return ExitCodes.DONE;
     }
 }

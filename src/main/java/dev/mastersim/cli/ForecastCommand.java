@@ -2,6 +2,8 @@ package dev.mastersim.cli;
 
 import dev.mastersim.experiment.Forecast;
 import dev.mastersim.experiment.result.ForecastResult;
+import dev.mastersim.report.Charts;
+import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.report.PlanReport;
 import dev.mastersim.scenario.Scenario;
@@ -44,6 +46,10 @@ final class ForecastCommand implements Callable<Integer> {
         output.write(spec, "forecast.json", json);
         output.write(spec, "forecast.csv", csv);
         output.write(spec, "forecast.txt", table);
+        if (output.writing()) {
+            var charts = Charts.forecast(f, ScenarioOptions.limits(s));
+            output.writeReport(spec, "forecast", charts, HtmlReport.forecast(f, charts, options.source()));
+        }
         return ExitCodes.DONE;
     }
 }

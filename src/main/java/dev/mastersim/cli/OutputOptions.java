@@ -1,9 +1,11 @@
 package dev.mastersim.cli;
 
 import dev.mastersim.report.AtomicFiles;
+import dev.mastersim.report.Charts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,12 +36,37 @@ final class OutputOptions {
         return f;
     }
 
+    /** Whether --out was given: charts and HTML are drawn only then. */
+    boolean writing() {
+        return out != null;
+    }
+
     /** Writes one artefact into --out (when given) and says where on standard error. */
     void write(CommandSpec spec, String name, String content) throws IOException {
         if (out == null) {
             return;
         }
-        Path p = AtomicFiles.writeString(out.resolve(name), content);
+        wrote(spec, AtomicFiles.writeString(out.resolve(name), content));
+    }
+
+    /** Writes one binary artefact into --out (when given) and says where on standard error. */
+    void write(CommandSpec spec, String name, byte[] content) throws IOException {
+        if (out == null) {
+            return;
+        }
+        wrote(spec, AtomicFiles.write(out.resolve(name), content));
+    }
+
+    /** Writes each chart as NAME.png and NAME.svg, then the page as COMMAND.html. */
+    void writeReport(CommandSpec spec, String command, List<Charts.Drawing> charts, String html) throws IOException {
+        for (Charts.Drawing d : charts) {
+            write(spec, d.name() + ".png", d.png());
+            write(spec, d.name() + ".svg", d.svg());
+        }
+        write(spec, command + ".html", html);
+    }
+
+    private static void wrote(CommandSpec spec, Path p) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("wrote " + p);
         err.flush();

@@ -5,9 +5,11 @@ import dev.mastersim.experiment.RunSettings;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.model.Load;
 import dev.mastersim.report.Format;
+import dev.mastersim.report.HtmlReport;
 import dev.mastersim.scenario.Scenario;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -54,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         for (Format each : Format.values()) {
             output.write(spec, "run." + each.extension(), each.render(r));
+        }
+        if (output.writing()) {
+            output.writeReport(spec, "run", List.of(), HtmlReport.run(r, List.of(), options.source()));
         }
         return ExitCodes.DONE;
     }

@@ -1,10 +1,14 @@
 package dev.mastersim.cli;
 
 import dev.mastersim.experiment.RunSettings;
+import dev.mastersim.report.Charts;
+import dev.mastersim.report.HtmlReport;
 import dev.mastersim.scenario.Scenario;
 import dev.mastersim.scenario.ScenarioException;
 import dev.mastersim.scenario.ScenarioLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +52,16 @@ final class ScenarioOptions {
             err.flush();
             return null;
         }
+    }
+
+    /** The scenario file's text and --set's overrides, for the HTML report. */
+    HtmlReport.Source source() throws IOException {
+        return new HtmlReport.Source(scenario.toString(), Files.readString(scenario), sets);
+    }
+
+    /** What the scenario's SLO says saturated means, as the charts draw it. */
+    static Charts.Limits limits(Scenario s) {
+        return new Charts.Limits(s.slo().percentile().key(), s.slo().target() * 1e3, s.slo().utilisation());
     }
 
     RunSettings settings(Scenario s) {

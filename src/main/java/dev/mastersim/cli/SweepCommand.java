@@ -4,6 +4,8 @@ import dev.mastersim.experiment.Experiment;
 import dev.mastersim.experiment.RunSettings;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
+import dev.mastersim.report.Charts;
+import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.report.PlanReport;
 import dev.mastersim.scenario.Scenario;
@@ -62,6 +64,10 @@ final class SweepCommand implements Callable<Integer> {
         output.write(spec, "sweep.json", json);
         output.write(spec, "sweep.csv", csv);
         output.write(spec, "sweep.txt", table);
+        if (output.writing()) {
+            var charts = List.of(Charts.sweep(param, points));
+            output.writeReport(spec, "sweep", charts, HtmlReport.sweep(param, points, charts, options.source()));
+        }
         return ExitCodes.DONE;
     }
 

@@ -90,15 +90,7 @@ public final class PlanReport {
 
     public static String capacityTable(CapacityResult c) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(
-                Locale.ROOT,
-                "%s: capacity %.1f requests/s at the peak hour (today %.1f): supported growth factor %.2f, "
-                        + "residual capacity %.1f requests/s.%n",
-                c.scenario(),
-                c.capacity(),
-                c.today(),
-                c.growthFactor(),
-                c.residual()));
+        b.append(capacitySentence(c)).append(NL);
         if (!c.limit().reason().isEmpty()) {
             b.append("Above it: ")
                     .append(c.limit().reason())
@@ -117,6 +109,40 @@ public final class PlanReport {
                     r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
         return b.toString();
+    }
+
+    /** The capacity and the headroom over today in one sentence. */
+    public static String capacitySentence(CapacityResult c) {
+        return String.format(Locale.ROOT,
+                "%s: capacity %.1f requests/s at the peak hour (today %.1f): supported growth factor %.2f, "
+                        + "residual capacity %.1f requests/s.",
+                c.scenario(), c.capacity(), c.today(), c.growthFactor(), c.residual());
+    }
+
+    /** Which arm buys the most months over the baseline, in one sentence. */
+    public static String compareSentence(List<Arm> arms) {
+        Arm best = null;
+        for (Arm a : arms) {
+            if (!a.name().equals("baseline") && (best == null || a.monthsBought() > best.monthsBought())) {
+                best = a;
+            }
+        }
+        if (best == null || best.monthsBought() <= 0) {
+            return "No option buys time over the baseline.";
+        }
+        return String.format(Locale.ROOT, "%s buys the most time: %s%d months over the baseline.", best.name(),
+                best.atLeast() ? "at least " : "", best.monthsBought());
+    }
+
+    /** The first swept value that saturates, in one sentence. */
+    public static String sweepSentence(String param, List<SweepPoint> points) {
+        for (SweepPoint p : points) {
+            if (p.result().verdict().saturated()) {
+                return String.format(Locale.ROOT, "With %s = %s the deployment saturates: %s; bottleneck %s.", param,
+                        p.value(), p.result().verdict().reason(), p.result().verdict().bottleneck());
+            }
+        }
+        return "No value of " + param + " saturates the deployment.";
     }
 
     public static String capacityCsv(CapacityResult c) {

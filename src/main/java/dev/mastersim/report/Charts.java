@@ -1,0 +1,365 @@
+package dev.mastersim.report;
+
+import dev.mastersim.experiment.result.Arm;
+import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.ForecastResult;
+import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.SweepPoint;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts of the planning results, each drawn once with XChart and encoded twice: PNG for a file a
+ * reader opens, SVG for the HTML report to inline. Drawing needs no display
+ * ({@code java.awt.headless=true} is enough).
+ *
+ * <p>The chart code reads result records only; what the scenario says "saturated" means (the SLO
+ * percentile, its target, the utilisation limit) comes in as {@link Limits}.
+ */
+public final class Charts {
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 480;
+    private static final Color LIMIT = new Color(0xC6, 0x28, 0x28);
+    private static final BasicStroke DASHED =
+            new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
+    private Charts() {}
+
+    /**
+     * The SLO as the charts need it.
+     *
+     * @param percentile the response-time percentile the SLO names, e.g. "p99"
+     * @param targetMs its target in milliseconds (NaN: draw no target line)
+     * @param utilisation the largest acceptable busy fraction of a station (NaN: draw no limit line)
+     */
+    public record Limits(String percentile, double targetMs, double utilisation) {
+        /** No SLO known: plot p99 and draw no limit lines. */
+        public static final Limits NONE = new Limits("p99", Double.NaN, Double.NaN);
+    }
+
+    /**
+     * One chart, encoded.
+     *
+     * @param name the file stem, e.g. "forecast-response" for forecast-response.png and .svg
+     * @param title the chart's title, also the caption in HTML
+     * @param png the PNG file's bytes
+     * @param svg the SVG document (with its XML prolog)
+     */
+    public record Drawing(String name, String title, byte[] png, String svg) {}
+
+    /** A forecast's two charts: the SLO percentile against month, and each station's utilisation. */
+    public static List<Drawing> forecast(ForecastResult f, Limits slo) {
+        return List.of(forecastResponse(f, slo), forecastUtilisation(f, slo));
+    }
+
+    /** The SLO percentile of response time against month, with its 95% interval, target and saturation month. */
+    public static Drawing forecastResponse(ForecastResult f, Limits slo) {
+        String title = f.scenario() + ": " + slo.percentile() + " response time by month";
+        XYChart chart = monthChart(f, title, slo.percentile() + " response time (ms)");
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> err = new ArrayList<>();
+        for (MonthPoint p : f.months()) {
+            Figure fig = p.result().figure("all", "response_ms", slo.percentile());
+            if (fig != null && Double.isFinite(fig.mean())) {
+                x.add((double) p.index());
+                y.add(fig.mean());
+                err.add(Double.isFinite(fig.ci95()) ? fig.ci95() : 0.0);
+            }
+        }
+        if (!x.isEmpty()) {
+            XYSeries s = chart.addSeries(slo.percentile() + " (95% CI)", x, y, err);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        limitLine(chart, "target " + number(slo.targetMs()) + " ms", f, slo.targetMs());
+        markSaturation(chart, f, top(y, err, slo.targetMs()));
+        return encode(chart, "forecast-response", title);
+    }
+
+    /** Every station's utilisation against month, with the utilisation limit. */
+    public static Drawing forecastUtilisation(ForecastResult f, Limits slo) {
+        String title = f.scenario() + ": utilisation by month";
+        XYChart chart = monthChart(f, title, "utilisation (%)");
+        Map<String, List<Double>> xs = new LinkedHashMap<>();
+        Map<String, List<Double>> ys = new LinkedHashMap<>();
+        for (MonthPoint p : f.months()) {
+            p.result().figures().forEach((path, fig) -> {
+                if (path.size() == 3
+                        && path.get(0).equals("stations")
+                        && path.get(2).equals("utilisation")
+                        && Double.isFinite(fig.mean())) {
+                    xs.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add((double) p.index());
+                    ys.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(fig.mean() * 100);
+                }
+            });
+        }
+        if (xs.size() > 4) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        for (String station : xs.keySet()) {
+            chart.addSeries(station, xs.get(station), ys.get(station)).setMarker(SeriesMarkers.CIRCLE);
+        }
+        limitLine(chart, "limit " + number(slo.utilisation() * 100) + "%", f, slo.utilisation() * 100);
+        List<Double> all = ys.values().stream().flatMap(List::stream).toList();
+        markSaturation(chart, f, top(all, List.of(), slo.utilisation() * 100));
+        return encode(chart, "forecast-utilisation", title);
+    }
+
+    /** A comparison: months bought by each arm (bars, left axis) and its capacity (bars, right axis). */
+    public static Drawing compare(List<Arm> arms) {
+        String title = "Months bought and capacity by option";
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("option")
+                .yAxisTitle("months bought")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisMin(0, 0.0);
+        chart.getStyler().setYAxisMin(1, 0.0);
+        chart.setYAxisGroupTitle(0, "months bought (≥: lower bound)");
+        chart.setYAxisGroupTitle(1, "capacity (requests/s)");
+        List<String> names = new ArrayList<>();
+        List<Double> months = new ArrayList<>();
+        List<Double> capacity = new ArrayList<>();
+        for (Arm a : arms) {
+            names.add(a.atLeast() ? a.name() + " (≥)" : a.name());
+            months.add((double) a.monthsBought());
+            capacity.add(a.capacity().capacity());
+        }
+        chart.addSeries("months bought", names, months);
+        chart.addSeries("capacity (requests/s)", names, capacity).setYAxisGroup(1);
+        return encode(chart, "compare", title);
+    }
+
+    /**
+     * A sweep: throughput (left axis) and p99 (right axis) against the swept value. Values that are
+     * all numbers are placed by value; otherwise evenly, in the order swept.
+     */
+    public static Drawing sweep(String param, List<SweepPoint> points) {
+        String title = "Throughput and p99 by " + param;
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(param)
+                .yAxisTitle("throughput (requests/s)")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.setYAxisGroupTitle(0, "throughput (requests/s)");
+        chart.setYAxisGroupTitle(1, "p99 response time (ms)");
+        boolean numeric = points.stream().allMatch(p -> parse(p.value()) != null);
+        List<String> labels = points.stream().map(SweepPoint::value).toList();
+        if (!numeric) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> label(labels, v));
+        }
+        List<Double> x = new ArrayList<>();
+        List<Double> thr = new ArrayList<>();
+        List<Double> thrErr = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> p99Err = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            RunResult r = points.get(i).result();
+            x.add(numeric ? parse(points.get(i).value()) : (double) i);
+            add(r.figure("all", "throughput_per_s"), thr, thrErr);
+            add(r.figure("all", "response_ms", "p99"), p99, p99Err);
+        }
+        if (!x.isEmpty()) {
+            chart.addSeries("throughput (95% CI)", x, thr, thrErr).setMarker(SeriesMarkers.CIRCLE);
+            XYSeries s = chart.addSeries("p99 (95% CI)", x, p99, p99Err);
+            s.setMarker(SeriesMarkers.DIAMOND);
+            s.setYAxisGroup(1);
+        }
+        return encode(chart, "sweep", title);
+    }
+
+    /** A capacity search: the SLO percentile at each rate tried, saturated points marked apart. */
+    public static Drawing capacity(CapacityResult c, Limits slo) {
+        String title = c.scenario() + ": " + slo.percentile() + " response time by rate tried";
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("peak rate (requests/s)")
+                .yAxisTitle(slo.percentile() + " response time (ms)")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        List<RunResult> sorted = new ArrayList<>(c.points());
+        sorted.sort((a, b) -> Double.compare(a.rate(), b.rate()));
+        for (boolean saturated : new boolean[] {false, true}) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> err = new ArrayList<>();
+            for (RunResult r : sorted) {
+                Figure fig = r.figure("all", "response_ms", slo.percentile());
+                if (r.verdict().saturated() == saturated && fig != null && Double.isFinite(fig.mean())) {
+                    x.add(r.rate());
+                    add(fig, y, err);
+                }
+            }
+            if (!x.isEmpty()) {
+                XYSeries s = chart.addSeries(saturated ? "saturated" : "not saturated", x, y, err);
+                s.setMarker(saturated ? SeriesMarkers.CROSS : SeriesMarkers.CIRCLE);
+                if (saturated) {
+                    s.setMarkerColor(LIMIT);
+                }
+            }
+        }
+        if (Double.isFinite(c.capacity()) && c.capacity() > 0) {
+            chart.addAnnotation(new AnnotationLine(c.capacity(), true, false));
+            chart.getStyler().setAnnotationLineColor(LIMIT);
+            chart.getStyler().setAnnotationLineStroke(DASHED);
+        }
+        return encode(chart, "capacity", title);
+    }
+
+    /** The chart as a PNG file's bytes. */
+    static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chart as an SVG document. */
+    static String svg(Chart<?, ?> chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Drawing encode(Chart<?, ?> chart, String name, String title) {
+        return new Drawing(name, title, png(chart), svg(chart));
+    }
+
+    /** An XY chart whose x is the month index, labelled with the month. */
+    private static XYChart monthChart(ForecastResult f, String title, String yTitle) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("month")
+                .yAxisTitle(yTitle)
+                .build();
+        style(chart.getStyler());
+        if (!f.months().isEmpty()) {
+            MonthPoint first = f.months().get(0);
+            YearMonth start = first.month().minusMonths(first.index());
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
+                long i = Math.round(v);
+                return Math.abs(v - i) < 1e-6 ? start.plusMonths(i).toString() : "";
+            });
+        }
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    private static void style(AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
+        s.setErrorBarsColorSeriesColor(true);
+        s.setLocale(Locale.ROOT);
+    }
+
+    /** A horizontal dashed line at {@code y} across the forecast's months, in the legend as {@code name}. */
+    private static void limitLine(XYChart chart, String name, ForecastResult f, double y) {
+        if (!Double.isFinite(y) || f.months().isEmpty()) {
+            return;
+        }
+        double first = f.months().get(0).index();
+        double last = f.months().get(f.months().size() - 1).index();
+        XYSeries s = chart.addSeries(name, List.of(first, last), List.of(y, y));
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(LIMIT);
+        s.setLineStyle(DASHED);
+    }
+
+    /** The highest point plotted: values plus their errors, and a limit line. */
+    private static double top(List<Double> values, List<Double> errors, double limit) {
+        double top = Double.isFinite(limit) ? limit : 0;
+        for (int i = 0; i < values.size(); i++) {
+            double e = i < errors.size() ? errors.get(i) : 0;
+            if (Double.isFinite(values.get(i) + e)) {
+                top = Math.max(top, values.get(i) + e);
+            }
+        }
+        return top > 0 ? top : 1;
+    }
+
+    /** A vertical line at the saturation month, labelled with it near the top of the data. */
+    private static void markSaturation(XYChart chart, ForecastResult f, double top) {
+        MonthPoint sat = f.saturation();
+        if (sat == null) {
+            return;
+        }
+        double x = sat.index();
+        chart.addAnnotation(new AnnotationLine(x, true, false));
+        chart.getStyler().setAnnotationLineColor(LIMIT);
+        chart.getStyler().setAnnotationLineStroke(DASHED);
+        chart.getStyler().setAnnotationTextFontColor(LIMIT);
+        chart.addAnnotation(new AnnotationText("saturates " + sat.month(), x, top * 0.94, false));
+    }
+
+    private static void add(Figure f, List<Double> values, List<Double> errors) {
+        values.add(f == null ? Double.NaN : f.mean());
+        errors.add(f == null || !Double.isFinite(f.ci95()) ? 0.0 : f.ci95());
+    }
+
+    private static Double parse(String s) {
+        try {
+            double d = Double.parseDouble(s.trim());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String label(List<String> labels, double v) {
+        long i = Math.round(v);
+        return Math.abs(v - i) < 1e-9 && i >= 0 && i < labels.size() ? labels.get((int) i) : "";
+    }
+
+    /** A number for a legend: whole numbers without decimals. */
+    private static String number(double x) {
+        return x == Math.rint(x) ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.3g", x);
+    }
+}

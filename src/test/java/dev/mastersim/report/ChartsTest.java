@@ -1,0 +1,106 @@
+package dev.mastersim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+final class ChartsTest {
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    @Test
+    void forecastChartsAreValidPngAndSvg() throws Exception {
+        List<Charts.Drawing> charts = Charts.forecast(Fixtures.forecast(), Fixtures.SLO);
+        assertThat(charts)
+                .extracting(Charts.Drawing::name)
+                .containsExactly("forecast-response", "forecast-utilisation");
+        charts.forEach(ChartsTest::assertValid);
+    }
+
+    @Test
+    void compareChartIsValidPngAndSvg() throws Exception {
+        assertValid(Charts.compare(Fixtures.arms()));
+    }
+
+    @Test
+    void sweepChartOfNumbersIsValidPngAndSvg() throws Exception {
+        assertValid(Charts.sweep("app.pool.size", Fixtures.sweep("2", "4", "8", "16", "32")));
+    }
+
+    @Test
+    void sweepChartOfWordsIsValidPngAndSvg() throws Exception {
+        assertValid(Charts.sweep("granule", Fixtures.sweep("row", "page", "table")));
+    }
+
+    @Test
+    void capacityChartIsValidPngAndSvg() throws Exception {
+        assertValid(Charts.capacity(Fixtures.capacity(), Fixtures.SLO));
+    }
+
+    @Test
+    void forecastWithoutSloOrSaturationStillDraws() throws Exception {
+        var f = Fixtures.forecast();
+        var unsaturated = new dev.mastersim.experiment.result.ForecastResult(
+                f.scenario(), null, f.months().subList(0, 3), f.horizon());
+        Charts.forecast(unsaturated, Charts.Limits.NONE).forEach(d -> {
+            assertThat(d.png()).startsWith(PNG_MAGIC);
+            assertThat(d.svg()).contains("<svg");
+        });
+    }
+
+    static void assertValid(Charts.Drawing d) {
+        try {
+            dump(d);
+            assertThat(d.png()).startsWith(PNG_MAGIC);
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(d.png()));
+            assertThat(img).as("PNG decodes").isNotNull();
+            assertThat(img.getWidth()).isGreaterThanOrEqualTo(400);
+            assertThat(img.getHeight()).isGreaterThanOrEqualTo(200);
+            assertThat(distinctColours(img)).as("more than a blank canvas").isGreaterThan(3);
+
+            assertThat(d.svg()).contains("<svg");
+            Document doc = parse(d.svg());
+            assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+        } catch (Exception e) {
+            throw new AssertionError(d.name(), e);
+        }
+    }
+
+    /** Parses without fetching anything: the DOCTYPE's DTD is not loaded. */
+    static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                seen.add(img.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    /** With -Dmastersim.chartDir=DIR, keep the charts to look at. */
+    private static void dump(Charts.Drawing d) throws IOException {
+        String dir = System.getProperty("mastersim.chartDir");
+        if (dir != null) {
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, d.name() + ".png"), d.png());
+            Files.writeString(Path.of(dir, d.name() + ".svg"), d.svg());
+        }
+    }
+}

@@ -61,7 +61,8 @@ final class ScenarioOptions {
 
     /** What the scenario's SLO says saturated means, as the charts draw it. */
     static Charts.Limits limits(Scenario s) {
-        return new Charts.Limits(s.slo().percentile().key(), s.slo().target() * 1e3, s.slo().utilisation());
+        return new Charts.Limits(
+                s.slo().percentile().key(), s.slo().target() * 1e3, s.slo().utilisation());
     }
 
     RunSettings settings(Scenario s) {

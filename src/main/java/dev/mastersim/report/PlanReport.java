@@ -113,10 +113,15 @@ public final class PlanReport {
 
     /** The capacity and the headroom over today in one sentence. */
     public static String capacitySentence(CapacityResult c) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s: capacity %.1f requests/s at the peak hour (today %.1f): supported growth factor %.2f, "
                         + "residual capacity %.1f requests/s.",
-                c.scenario(), c.capacity(), c.today(), c.growthFactor(), c.residual());
+                c.scenario(),
+                c.capacity(),
+                c.today(),
+                c.growthFactor(),
+                c.residual());
     }
 
     /** Which arm buys the most months over the baseline, in one sentence. */
@@ -130,16 +135,25 @@ public final class PlanReport {
         if (best == null || best.monthsBought() <= 0) {
             return "No option buys time over the baseline.";
         }
-        return String.format(Locale.ROOT, "%s buys the most time: %s%d months over the baseline.", best.name(),
-                best.atLeast() ? "at least " : "", best.monthsBought());
+        return String.format(
+                Locale.ROOT,
+                "%s buys the most time: %s%d months over the baseline.",
+                best.name(),
+                best.atLeast() ? "at least " : "",
+                best.monthsBought());
     }
 
     /** The first swept value that saturates, in one sentence. */
     public static String sweepSentence(String param, List<SweepPoint> points) {
         for (SweepPoint p : points) {
             if (p.result().verdict().saturated()) {
-                return String.format(Locale.ROOT, "With %s = %s the deployment saturates: %s; bottleneck %s.", param,
-                        p.value(), p.result().verdict().reason(), p.result().verdict().bottleneck());
+                return String.format(
+                        Locale.ROOT,
+                        "With %s = %s the deployment saturates: %s; bottleneck %s.",
+                        param,
+                        p.value(),
+                        p.result().verdict().reason(),
+                        p.result().verdict().bottleneck());
             }
         }
         return "No value of " + param + " saturates the deployment.";

@@ -344,12 +344,18 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         return measure();
     }
 
+    /** Write transactions committed since the last statistics reset. */
+    long commits() {
+        return commits;
+    }
+
     /** The simulation this model runs on (for tests and benchmarks). */
     public Simulation simulation() {
         return sim;
     }
 
-    private void start() {
+    /** Starts the traffic (package-private: the model benchmark drives a running model by hand). */
+    void start() {
         if (scenario.traffic().arrivals() == Arrivals.CLOSED) {
             for (int u = 0; u < scenario.traffic().users(); u++) {
                 Job j = newJob();

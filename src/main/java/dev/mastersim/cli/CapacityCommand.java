@@ -32,7 +32,7 @@ final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String format = output.format(spec);
+        output.format(spec); // a bad --format fails before anything is simulated
         Scenario s = options.load(spec.commandLine().getErr());
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
@@ -41,11 +41,7 @@ final class CapacityCommand implements Callable<Integer> {
         String json = JsonReport.capacity(c);
         String csv = PlanReport.capacityCsv(c);
         String table = PlanReport.capacityTable(c);
-        spec.commandLine().getOut().print(format.equals("json") ? json : format.equals("csv") ? csv : table);
-        spec.commandLine().getOut().flush();
-        output.write(spec, "capacity.json", json);
-        output.write(spec, "capacity.csv", csv);
-        output.write(spec, "capacity.txt", table);
+        output.emit(spec, "capacity", table, json, csv);
         if (output.writing()) {
             var charts = List.of(Charts.capacity(c, ScenarioOptions.limits(s)));
             output.writeReport(spec, "capacity", charts, HtmlReport.capacity(c, charts, options.source()));

@@ -40,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String format = output.format(spec);
+        output.format(spec); // a bad --format fails before anything is simulated
         Scenario base = options.load(spec.commandLine().getErr());
         if (base == null) {
             return ExitCodes.INVALID_SCENARIO;
@@ -71,11 +71,7 @@ final class CompareCommand implements Callable<Integer> {
         String json = JsonReport.compare(result);
         String csv = PlanReport.compareCsv(result);
         String table = PlanReport.compareTable(result);
-        spec.commandLine().getOut().print(format.equals("json") ? json : format.equals("csv") ? csv : table);
-        spec.commandLine().getOut().flush();
-        output.write(spec, "compare.json", json);
-        output.write(spec, "compare.csv", csv);
-        output.write(spec, "compare.txt", table);
+        output.emit(spec, "compare", table, json, csv);
         if (output.writing()) {
             var charts = List.of(Charts.compare(result));
             output.writeReport(spec, "compare", charts, HtmlReport.compare(result, charts, options.source()));

@@ -32,7 +32,7 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String format = output.format(spec);
+        output.format(spec); // a bad --format fails before anything is simulated
         Scenario s = options.load(spec.commandLine().getErr());
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
@@ -41,11 +41,7 @@ final class ForecastCommand implements Callable<Integer> {
         String json = JsonReport.forecast(f);
         String csv = PlanReport.forecastCsv(f);
         String table = PlanReport.forecastTable(f);
-        spec.commandLine().getOut().print(format.equals("json") ? json : format.equals("csv") ? csv : table);
-        spec.commandLine().getOut().flush();
-        output.write(spec, "forecast.json", json);
-        output.write(spec, "forecast.csv", csv);
-        output.write(spec, "forecast.txt", table);
+        output.emit(spec, "forecast", table, json, csv);
         if (output.writing()) {
             var charts = Charts.forecast(f, ScenarioOptions.limits(s));
             output.writeReport(spec, "forecast", charts, HtmlReport.forecast(f, charts, options.source()));

@@ -37,6 +37,19 @@ final class OutputOptions {
     }
 
     /** Whether --out was given: charts and HTML are drawn only then. */
+    /**
+     * Prints the rendering the user asked for on standard output, then writes all three into
+     * --out as {@code <command>.txt}, {@code .json} and {@code .csv}.
+     */
+    void emit(CommandSpec spec, String command, String table, String json, String csv) throws IOException {
+        String f = format(spec);
+        spec.commandLine().getOut().print(f.equals("json") ? json : f.equals("csv") ? csv : table);
+        spec.commandLine().getOut().flush();
+        write(spec, command + ".json", json);
+        write(spec, command + ".csv", csv);
+        write(spec, command + ".txt", table);
+    }
+
     boolean writing() {
         return out != null;
     }

@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String format = output.format(spec);
+        output.format(spec); // a bad --format fails before anything is simulated
         List<SweepPoint> points = new ArrayList<>();
         for (String v : values) {
             List<String> sets = new ArrayList<>(options.sets);
@@ -59,11 +59,7 @@ final class SweepCommand implements Callable<Integer> {
         String json = JsonReport.sweep(param, points);
         String csv = PlanReport.sweepCsv(param, points);
         String table = PlanReport.sweepTable(param, points);
-        spec.commandLine().getOut().print(format.equals("json") ? json : format.equals("csv") ? csv : table);
-        spec.commandLine().getOut().flush();
-        output.write(spec, "sweep.json", json);
-        output.write(spec, "sweep.csv", csv);
-        output.write(spec, "sweep.txt", table);
+        output.emit(spec, "sweep", table, json, csv);
         if (output.writing()) {
             var charts = List.of(Charts.sweep(param, points));
             output.writeReport(spec, "sweep", charts, HtmlReport.sweep(param, points, charts, options.source()));

@@ -113,4 +113,31 @@ final class ModelMechanismsTest {
         assertThat(r.verdict().reason()).startsWith("overloaded");
         assertThat(r.verdict().bottleneck()).isEqualTo("master.cpu");
     }
+
+    /**
+     * Two writers behind a master that allows one connection take turns: the second waits for the
+     * connection (it is not refused and its writes are not lost), and the queue stays short.
+     */
+    @Test
+    void writeQueueWritersWaitForAConnectionUnderMaxConnections() throws Exception {
+        String yaml =
+                """
+                version: 1
+                traffic: {rate: 200}
+                tables: {items: {rows: 1000}}
+                requests:
+                  - {name: w, share: 100%, write: {table: items, locks: 1}}
+                master: {cores: 4, flush: 0ms, max_connections: 1}
+                replicas: {count: 0}
+                app: {servers: 1, pool: {size: 1, connection_timeout: 1s}}
+                write_queue: {enabled: true, batch: 10, max_delay: 10ms, writers: 2}
+                run: {duration: 20s, warmup: 2s, replications: 2}
+                """;
+        Scenario s = dev.mastersim.scenario.ScenarioLoader.parse(yaml, "wq.yaml", java.util.List.of());
+        RunResult r = run(s);
+        assertThat(r.mean("run", "overloaded")).isZero();
+        assertThat(r.mean("write_queue", "failed_per_s")).isZero();
+        assertThat(r.mean("write_queue", "length")).isLessThan(50);
+        assertThat(r.mean("run", "commits_per_s")).isPositive();
+    }
 }

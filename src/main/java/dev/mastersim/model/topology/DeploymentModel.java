@@ -325,7 +325,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         writers = new Job[writerCount];
         writerPools = new ConnectionPool[shards];
         for (int s = 0; s < shards; s++) {
-            writerPools[s] = new ConnectionPool("writer", 0, 0, masterCap[s], sim, this);
+            writerPools[s] = new ConnectionPool("writer", 0, poolTimeout, masterCap[s], sim, this);
         }
         for (int w = 0; w < writerCount; w++) {
             Job j = newJob();
@@ -601,7 +601,9 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private void connectNext(Job j) {
         while (j.connected < j.participantCount) {
             if (!writePool(j, j.participants[j.connected]).borrow(j.id)) {
-                if (scenario.app().pool().connectionTimeout() <= 0 && !j.batch) {
+                // without a connection timeout a refused borrow fails now; otherwise the job waits
+                // (writers too: they share the master's max_connections with the app pools)
+                if (scenario.app().pool().connectionTimeout() <= 0) {
                     connectFailed(j);
                 }
                 return;
@@ -636,6 +638,11 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             return;
         }
         giveBackConnections(j);
+        if (j.batch) {
+            writeQueueFailed += j.batchMembers;
+            batchDone(j);
+            return;
+        }
         finish(j, false);
     }
 

@@ -16,6 +16,14 @@ import dev.mastersim.engine.TimeWeighted;
  *
  * <p>Measured: busy servers and jobs waiting (time-weighted), wait before service and service
  * time (tallies), completions.
+ *
+ * <p><b>Deferred completions.</b> A station whose completions nothing waits on (a replica's
+ * applier: only the lag bookkeeping hears of them) can keep them off the simulation's event list.
+ * Its departure times are known when service starts, so it holds them in a small array (one per
+ * server) and replays them, in time order, with their own timestamps, whenever it is next touched:
+ * an arrival, a statistic read, or an explicit {@link #catchUp}. The queue, the statistics and the
+ * listener's calls are exactly those of the event-driven station; the simulation just handles
+ * fewer events. The listener reads the completion's time from {@link #clock}.
  */
 public final class Station implements EventHandler {
     private static final int DONE = 1;
@@ -32,19 +40,46 @@ public final class Station implements EventHandler {
     private int head;
     private int size;
 
+    // deferred completions: one slot per server in service
+    private final boolean deferred;
+    private final double[] departAt;
+    private final int[] departJob;
+    private double clock;
+
     private final TimeWeighted busyLevel = new TimeWeighted();
     private final TimeWeighted waitingLevel = new TimeWeighted();
     private final Tally waits = new Tally();
     private final Tally services = new Tally();
 
     public Station(String name, int servers, Simulation sim, StationListener listener) {
-        if (servers < 0) {
-            throw new IllegalArgumentException("servers must be >= 0: " + servers);
+        this(name, servers, sim, listener, false);
+    }
+
+    private Station(String name, int servers, Simulation sim, StationListener listener, boolean deferred) {
+        if (servers < 0 || (deferred && servers == 0)) {
+            throw new IllegalArgumentException("servers must be >= 0 (>= 1 when deferred): " + servers);
         }
         this.name = name;
         this.servers = servers;
         this.sim = sim;
         this.listener = listener;
+        this.deferred = deferred;
+        this.departAt = deferred ? new double[servers] : null;
+        this.departJob = deferred ? new int[servers] : null;
+    }
+
+    /**
+     * A station with {@code servers >= 1} whose completions are replayed when it is next touched
+     * instead of being simulation events (see the class comment); only for a station whose
+     * listener does nothing but record.
+     */
+    public static Station deferred(String name, int servers, Simulation sim, StationListener listener) {
+        return new Station(name, servers, sim, listener, true);
+    }
+
+    /** The time of the completion being reported to the listener (the simulation's clock otherwise). */
+    public double clock() {
+        return deferred ? clock : sim.now();
     }
 
     public String name() {
@@ -58,8 +93,12 @@ public final class Station implements EventHandler {
 
     /** A job arrives wanting {@code service} seconds of one server. */
     public void arrive(int job, double service) {
+        double now = sim.now();
+        if (deferred) {
+            catchUp(now);
+        }
         if (servers == 0 || busy < servers) {
-            start(job, service, 0);
+            start(job, service, 0, now);
         } else {
             enqueue(job, service);
         }
@@ -67,25 +106,65 @@ public final class Station implements EventHandler {
 
     @Override
     public void handle(int type, long arg) {
-        // completion: free the server, start the next job, then report the finished one
+        complete((int) arg, sim.now());
+    }
+
+    /** Completion at {@code t}: free the server, start the next job, then report the finished one. */
+    private void complete(int job, double t) {
         busy--;
-        busyLevel.set(sim.now(), busy);
+        busyLevel.set(t, busy);
         if (size > 0) {
             int slot = head;
             head = (head + 1) & (queueJob.length - 1);
             size--;
-            waitingLevel.set(sim.now(), size);
-            start(queueJob[slot], queueService[slot], sim.now() - queueArrival[slot]);
+            waitingLevel.set(t, size);
+            start(queueJob[slot], queueService[slot], t - queueArrival[slot], t);
         }
-        listener.served(this, (int) arg);
+        clock = t;
+        listener.served(this, job);
     }
 
-    private void start(int job, double service, double waited) {
+    private void start(int job, double service, double waited, double t) {
         busy++;
-        busyLevel.set(sim.now(), busy);
+        busyLevel.set(t, busy);
         waits.add(waited);
         services.add(service);
-        sim.schedule(service, this, DONE, job);
+        if (deferred) {
+            // busy already counts this job, so slot busy - 1 is free (slots are kept compact)
+            departAt[busy - 1] = t + service;
+            departJob[busy - 1] = job;
+        } else {
+            sim.schedule(service, this, DONE, job);
+        }
+    }
+
+    /**
+     * Replays, in time order, every deferred completion due by {@code t} (a no-op for an
+     * event-driven station). Call it before reading anything that completions change.
+     */
+    public void catchUp(double t) {
+        if (!deferred) {
+            return;
+        }
+        while (busy > 0) {
+            // the earliest departure (between equal times the order cannot change any statistic:
+            // the same jobs start at the same time, and the listener's records are time-stamped)
+            int first = 0;
+            for (int i = 1; i < busy; i++) {
+                if (departAt[i] < departAt[first]) {
+                    first = i;
+                }
+            }
+            double d = departAt[first];
+            if (d > t) {
+                return;
+            }
+            int job = departJob[first];
+            // keep slots compact: the last one fills the hole
+            departAt[first] = departAt[busy - 1];
+            departJob[first] = departJob[busy - 1];
+            complete(job, d);
+        }
     }
 
     private void enqueue(int job, double service) {
@@ -119,17 +198,20 @@ public final class Station implements EventHandler {
 
     /** Jobs waiting plus jobs in service now. */
     public int inSystem() {
+        catchUp(sim.now());
         return size + busy;
     }
 
     /** Jobs waiting (not in service) now. */
     public int waiting() {
+        catchUp(sim.now());
         return size;
     }
 
     /** Forgets statistics before now (the end of warm-up). */
     public void resetStatistics() {
         double now = sim.now();
+        catchUp(now);
         busyLevel.reset(now);
         waitingLevel.reset(now);
         waits.reset();
@@ -138,30 +220,36 @@ public final class Station implements EventHandler {
 
     /** Time-average busy servers divided by servers (for unlimited servers: the mean busy count). */
     public double utilisation() {
+        catchUp(sim.now());
         double b = busyLevel.mean(sim.now());
         return servers == 0 ? 0 : b / servers;
     }
 
     public double meanBusy() {
+        catchUp(sim.now());
         return busyLevel.mean(sim.now());
     }
 
     /** Time-average number of jobs waiting for a server. */
     public double queueLength() {
+        catchUp(sim.now());
         return waitingLevel.mean(sim.now());
     }
 
     /** Mean wait before service, seconds, over jobs that started service since the reset. */
     public double meanWait() {
+        catchUp(sim.now());
         return waits.mean();
     }
 
     public double meanService() {
+        catchUp(sim.now());
         return services.mean();
     }
 
     /** Jobs that started service since the reset. */
     public long started() {
+        catchUp(sim.now());
         return services.count();
     }
 }

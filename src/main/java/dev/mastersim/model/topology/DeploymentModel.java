@@ -263,7 +263,9 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
                     "replica-" + (r + 1) + ".cpu", scenario.replicas().cores(), sim, this);
             lag[r] = new LagTracker();
             applierListeners[r] = new ApplierListener(r);
-            applier[r] = new Station(
+            // nothing waits on an applier (only the lag bookkeeping hears of it), so its
+            // completions stay off the event list
+            applier[r] = Station.deferred(
                     "replica-" + (r + 1) + ".applier", scenario.replicas().appliers(), sim, applierListeners[r]);
         }
 
@@ -477,7 +479,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         int db = chooseReplica();
         if (db != MASTER_DB && t.consistency() == Consistency.READ_YOUR_WRITES) {
             readsRyw++;
-            if (lag[db].lag(sim.now()) > t.maxLag()) {
+            if (lagAt(db).lag(sim.now()) > t.maxLag()) {
                 readsFallback++;
                 db = MASTER_DB;
             }
@@ -891,7 +893,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         commits++;
         double apply = j.batch ? j.batchApply : applyCost[j.type].sample();
         for (int r = 0; r < replicaCount; r++) {
-            long seq = lag[r].committed(now);
+            long seq = lagAt(r).committed(now);
             applier[r].arrive((int) (seq & 0x7fffffff), apply);
         }
         if (!j.batch) {
@@ -1117,6 +1119,12 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     // ---------------------------------------------------------------- replication
 
+    /** A replica's lag tracker, brought up to now: its applier's completions so far replayed first. */
+    private LagTracker lagAt(int replica) {
+        applier[replica].catchUp(sim.now());
+        return lag[replica];
+    }
+
     /** Hears the applier of one replica finish a transaction. */
     private final class ApplierListener implements StationListener {
         private final int replica;
@@ -1128,7 +1136,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         @Override
         public void served(Station station, int job) {
             LagTracker t = lag[replica];
-            t.applied(t.sequenceFromLowBits(job), sim.now());
+            t.applied(t.sequenceFromLowBits(job), station.clock());
         }
     }
 
@@ -1206,7 +1214,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         for (int r = 0; r < replicaCount; r++) {
             replicaCpu[r].resetStatistics();
             applier[r].resetStatistics();
-            lag[r].reset(now);
+            lagAt(r).reset(now);
         }
         for (ConnectionPool[] row : masterPools) {
             for (ConnectionPool p : row) {
@@ -1291,11 +1299,12 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         long applied = 0;
         long backlog = 0;
         for (int r = 0; r < replicaCount; r++) {
-            lagSum += lag[r].meanLag(now);
-            lagMax = Math.max(lagMax, lag[r].maxLag(now));
-            delaySum += lag[r].meanApplyDelay() * lag[r].appliedCount();
-            applied += lag[r].appliedCount();
-            backlog = Math.max(backlog, lag[r].backlog());
+            LagTracker l = lagAt(r);
+            lagSum += l.meanLag(now);
+            lagMax = Math.max(lagMax, l.maxLag(now));
+            delaySum += l.meanApplyDelay() * l.appliedCount();
+            applied += l.appliedCount();
+            backlog = Math.max(backlog, l.backlog());
         }
         m.put(replicaCount == 0 ? 0 : lagSum / replicaCount * 1e3, "replication", "lag_ms");
         m.put(lagMax * 1e3, "replication", "lag_max_ms");

@@ -56,12 +56,30 @@ final class EventList {
         siftUp(size++, t, k, slot);
     }
 
-    /** Removes the earliest event and returns its payload slot; the caller reads it, then frees it. */
+    /**
+     * Removes the earliest event and returns its payload slot; the caller reads it, then frees it.
+     *
+     * <p>Floyd's bottom-up deletion: the hole at the root walks down to a leaf along the earlier
+     * child (one comparison per level), then the last event, which almost always belongs near the
+     * bottom, sifts up from there. That is about half the comparisons of the textbook sift-down.
+     */
     int poll() {
         int top = slotAt[0];
         int last = --size;
         if (last > 0) {
-            siftDown(0, time[last], key[last], slotAt[last]);
+            int hole = 0;
+            int child;
+            while ((child = 2 * hole + 1) < last) {
+                int right = child + 1;
+                if (right < last && before(time[right], key[right], time[child], key[child])) {
+                    child = right;
+                }
+                time[hole] = time[child];
+                key[hole] = key[child];
+                slotAt[hole] = slotAt[child];
+                hole = child;
+            }
+            siftUp(hole, time[last], key[last], slotAt[last]);
         }
         return top;
     }
@@ -109,28 +127,6 @@ final class EventList {
             key[i] = key[parent];
             slotAt[i] = slotAt[parent];
             i = parent;
-        }
-        time[i] = t;
-        key[i] = k;
-        slotAt[i] = slot;
-    }
-
-    private void siftDown(int i, double t, long k, int slot) {
-        // move the earlier child up until the moved event fits
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && before(time[right], key[right], time[child], key[child])) {
-                child = right;
-            }
-            if (!before(time[child], key[child], t, k)) {
-                break;
-            }
-            time[i] = time[child];
-            key[i] = key[child];
-            slotAt[i] = slotAt[child];
-            i = child;
         }
         time[i] = t;
         key[i] = k;

@@ -25,7 +25,11 @@ public final class LagTracker {
 
     /** Registers a commit at time {@code now}; returns its sequence number. */
     public long committed(double now) {
-        integrate(now);
+        // the oldest unapplied commit changes only if there was none: otherwise the lag keeps
+        // growing from the same commit time, and the next integration covers this moment too
+        if (head == next) {
+            integrate(now);
+        }
         if (next - head == commitTime.length) {
             grow();
         }
@@ -37,7 +41,9 @@ public final class LagTracker {
 
     /** Marks commit {@code seq} applied at time {@code now}. */
     public void applied(long seq, double now) {
-        integrate(now);
+        if (seq == head) {
+            integrate(now);
+        }
         int slot = slot(seq);
         applied[slot] = true;
         applyDelay.add(now - commitTime[slot]);

@@ -2,7 +2,6 @@ package dev.mastersim.model.station;
 
 import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
-import dev.mastersim.engine.Tally;
 import dev.mastersim.engine.TimeWeighted;
 
 /**
@@ -48,8 +47,10 @@ public final class Station implements EventHandler {
 
     private final TimeWeighted busyLevel = new TimeWeighted();
     private final TimeWeighted waitingLevel = new TimeWeighted();
-    private final Tally waits = new Tally();
-    private final Tally services = new Tally();
+    // means only (plain sums: a station start is on the hot path)
+    private long started;
+    private double waitSum;
+    private double serviceSum;
 
     public Station(String name, int servers, Simulation sim, StationListener listener) {
         this(name, servers, sim, listener, false);
@@ -127,8 +128,9 @@ public final class Station implements EventHandler {
     private void start(int job, double service, double waited, double t) {
         busy++;
         busyLevel.set(t, busy);
-        waits.add(waited);
-        services.add(service);
+        started++;
+        waitSum += waited;
+        serviceSum += service;
         if (deferred) {
             // busy already counts this job, so slot busy - 1 is free (slots are kept compact)
             departAt[busy - 1] = t + service;
@@ -214,8 +216,9 @@ public final class Station implements EventHandler {
         catchUp(now);
         busyLevel.reset(now);
         waitingLevel.reset(now);
-        waits.reset();
-        services.reset();
+        started = 0;
+        waitSum = 0;
+        serviceSum = 0;
     }
 
     /** Time-average busy servers divided by servers (for unlimited servers: the mean busy count). */
@@ -239,17 +242,17 @@ public final class Station implements EventHandler {
     /** Mean wait before service, seconds, over jobs that started service since the reset. */
     public double meanWait() {
         catchUp(sim.now());
-        return waits.mean();
+        return started == 0 ? 0 : waitSum / started;
     }
 
     public double meanService() {
         catchUp(sim.now());
-        return services.mean();
+        return started == 0 ? 0 : serviceSum / started;
     }
 
     /** Jobs that started service since the reset. */
     public long started() {
         catchUp(sim.now());
-        return services.count();
+        return started;
     }
 }

@@ -140,4 +140,31 @@ final class ModelMechanismsTest {
         assertThat(r.mean("write_queue", "length")).isLessThan(50);
         assertThat(r.mean("run", "commits_per_s")).isPositive();
     }
+
+    /**
+     * Lock-wait timeouts abort waiting transactions: the locks they held while waiting leave the
+     * "held while waiting" level exactly once, so held-by-running stays within held and the
+     * conflict ratio (held by all / held by running) is at least 1 however many waits time out.
+     */
+    @Test
+    void lockWaitTimeoutsKeepTheConflictRatioAtLeastOne() throws Exception {
+        String yaml =
+                """
+                version: 1
+                traffic: {rate: 150}
+                tables: {hot: {rows: 20}}
+                requests:
+                  - {name: w, share: 100%, write: {table: hot, locks: 4, exclusive: 100%, cpu_per_lock: 2ms}}
+                master: {cores: 0, flush: 0ms, lock_wait_timeout: 15ms}
+                replicas: {count: 0}
+                retries: {max: 1}
+                run: {duration: 60s, warmup: 2s, replications: 2}
+                """;
+        RunResult r = run(dev.mastersim.scenario.ScenarioLoader.parse(yaml, "timeouts.yaml", java.util.List.of()));
+        assertThat(r.mean("locks", "hot", "timeouts_per_s"))
+                .as("waits time out")
+                .isGreaterThan(1);
+        assertThat(r.mean("locks", "hot", "conflict_ratio")).isGreaterThanOrEqualTo(1.0);
+        assertThat(r.mean("locks", "hot", "blocked_fraction")).isBetween(0.0, 1.0);
+    }
 }

@@ -162,7 +162,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private final long[] tableConflicts;
     private final long[] tableRetries;
     private final TimeWeighted[] tableHeld;
-    private final TimeWeighted[] tableHeldRunning;
+    private final TimeWeighted[] tableHeldWaiting; // locks held by transactions that are waiting
     private final TimeWeighted[] tableActive;
     private final TimeWeighted[] tableBlocked;
     private long readsRyw;
@@ -308,13 +308,13 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         tableConflicts = new long[tables];
         tableRetries = new long[tables];
         tableHeld = new TimeWeighted[tables];
-        tableHeldRunning = new TimeWeighted[tables];
+        tableHeldWaiting = new TimeWeighted[tables];
         tableActive = new TimeWeighted[tables];
         tableBlocked = new TimeWeighted[tables];
         for (int t = 0; t < tables; t++) {
             tableWait[t] = new Tally();
             tableHeld[t] = new TimeWeighted();
-            tableHeldRunning[t] = new TimeWeighted();
+            tableHeldWaiting[t] = new TimeWeighted();
             tableActive[t] = new TimeWeighted();
             tableBlocked[t] = new TimeWeighted();
         }
@@ -744,7 +744,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         tableBlocked[table].add(now, 1);
         for (int t = 0; t < j.heldOnTable.length; t++) {
             if (j.heldOnTable[t] > 0) {
-                tableHeldRunning[t].add(now, -j.heldOnTable[t]);
+                tableHeldWaiting[t].add(now, j.heldOnTable[t]);
             }
         }
         long arg = ((long) j.waitGeneration << 32) | j.id;
@@ -776,7 +776,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         }
         for (int t = 0; t < j.heldOnTable.length; t++) {
             if (j.heldOnTable[t] > 0) {
-                tableHeldRunning[t].add(now, j.heldOnTable[t]);
+                tableHeldWaiting[t].add(now, -j.heldOnTable[t]);
             }
         }
         j.waitingTable = -1;
@@ -802,7 +802,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             }
             j.heldOnTable[t]++;
             tableHeld[t].add(now, 1);
-            tableHeldRunning[t].add(now, 1);
         }
         double cpu = j.batch ? perLockCpuOfBatch(j) : cpuPerLock[j.type].sample();
         if (cpu > 0) {
@@ -909,14 +908,14 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     }
 
     private void releaseLocks(Job j) {
+        // a waiting transaction has left its wait (endWait) before it releases anything, so the
+        // locks held while waiting are already back out of tableHeldWaiting
+        assert j.waitingTable == -1 : "job " + j.id + " released its locks while waiting";
         double now = sim.now();
         for (int t = 0; t < j.heldOnTable.length; t++) {
             int h = j.heldOnTable[t];
             if (h > 0) {
                 tableHeld[t].add(now, -h);
-                if (j.phase != Job.LOCK_WAIT) {
-                    tableHeldRunning[t].add(now, -h);
-                }
                 tableActive[t].add(now, -1);
                 j.heldOnTable[t] = 0;
             }
@@ -1201,7 +1200,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         for (int t = 0; t < tableNames.length; t++) {
             tableWait[t].reset();
             tableHeld[t].reset(now);
-            tableHeldRunning[t].reset(now);
+            tableHeldWaiting[t].reset(now);
             tableActive[t].reset(now);
             tableBlocked[t].reset(now);
         }
@@ -1275,7 +1274,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             String name = tableNames[t];
             double active = tableActive[t].mean(now);
             double held = tableHeld[t].mean(now);
-            double running = tableHeldRunning[t].mean(now);
+            double running = held - tableHeldWaiting[t].mean(now);
             m.put(ratio(tableAttemptsWaited[t], tableAttempts[t]), "locks", name, "wait_probability");
             m.put(tableWait[t].mean() * 1e3, "locks", name, "wait_ms");
             m.put(tableDeadlocks[t] / span, "locks", name, "deadlocks_per_s");

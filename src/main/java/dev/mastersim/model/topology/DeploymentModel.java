@@ -22,6 +22,7 @@ import dev.mastersim.model.station.StationListener;
 import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.Concurrency;
 import dev.mastersim.scenario.Consistency;
+import dev.mastersim.scenario.Dist;
 import dev.mastersim.scenario.RequestType;
 import dev.mastersim.scenario.Routing;
 import dev.mastersim.scenario.Scenario;
@@ -222,9 +223,9 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
                 exclusive[i] = new double[0];
                 continue;
             }
-            txnCpu[i] = Distributions.sampler(w.cpu(), streams.stream(Streams.CPU));
-            cpuPerLock[i] = Distributions.sampler(w.cpuPerLock(), streams.stream(Streams.CPU_PER_LOCK));
-            roundtrip[i] = Distributions.sampler(w.roundtrip(), streams.stream(Streams.ROUNDTRIP));
+            txnCpu[i] = samplerOrNull(w.cpu(), streams.stream(Streams.CPU));
+            cpuPerLock[i] = samplerOrNull(w.cpuPerLock(), streams.stream(Streams.CPU_PER_LOCK));
+            roundtrip[i] = samplerOrNull(w.roundtrip(), streams.stream(Streams.ROUNDTRIP));
             applyCost[i] = Distributions.sampler(w.applyCost(), streams.stream(Streams.APPLY));
             List<KeyChooser> k = new ArrayList<>();
             List<Double> x = new ArrayList<>();
@@ -336,6 +337,18 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             writers[w] = j;
         }
         idleWriters = writerCount;
+    }
+
+    /**
+     * A sampler of {@code d}, or null when it is always 0 (CPU, round trips): the hot path then
+     * skips the call. A constant draws nothing from its stream, so the draws are unchanged.
+     */
+    private static DoubleSampler samplerOrNull(Dist d, UniformRandomProvider rng) {
+        return d instanceof Dist.Constant && Distributions.isZero(d) ? null : Distributions.sampler(d, rng);
+    }
+
+    private static double sample(DoubleSampler s) {
+        return s == null ? 0 : s.sample();
     }
 
     /** Runs warm-up plus measured duration and returns the measurements. */
@@ -661,7 +674,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         j.lockIndex = 0;
         j.waitedThisAttempt = false;
         markAttemptTables(j);
-        double cpu = j.batch ? j.batchCpu : txnCpu[j.type].sample();
+        double cpu = j.batch ? j.batchCpu : sample(txnCpu[j.type]);
         if (cpu > 0) {
             j.phase = Job.TXN_CPU;
             masterCpu[j.participants[0]].arrive(j.id, cpu);
@@ -803,17 +816,13 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             j.heldOnTable[t]++;
             tableHeld[t].add(now, 1);
         }
-        double cpu = j.batch ? perLockCpuOfBatch(j) : cpuPerLock[j.type].sample();
+        double cpu = sample(cpuPerLock[j.type]);
         if (cpu > 0) {
             j.phase = Job.LOCK_CPU;
             masterCpu[j.shardOf[i]].arrive(j.id, cpu);
         } else {
             afterLockCpu(j);
         }
-    }
-
-    private double perLockCpuOfBatch(Job j) {
-        return cpuPerLock[j.type] == null ? 0 : cpuPerLock[j.type].sample();
     }
 
     private void afterLockCpu(Job j) {
@@ -830,7 +839,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     }
 
     private double roundtripOf(Job j) {
-        return roundtrip[j.type] == null ? 0 : roundtrip[j.type].sample();
+        return sample(roundtrip[j.type]);
     }
 
     @Override
@@ -1042,7 +1051,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
                 w.mode[at] = (x >= 1 || modeRng.nextDouble() < x) ? LockManager.EXCLUSIVE : LockManager.SHARED;
             }
             colocate(w, first, w.locks);
-            w.batchCpu += txnCpu[type].sample();
+            w.batchCpu += sample(txnCpu[type]);
             w.batchApply += applyCost[type].sample();
         }
         writeQueueLength.set(now, wqSize);

@@ -1,14 +1,29 @@
 package dev.mastersim.report;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
-/** Writes a result file whole or not at all: to a temporary file beside it, then one atomic move. */
+/**
+ * Writes a result file whole or not at all: to a temporary file beside it, forced to disk, then
+ * one atomic move over the target. A reader sees the old file or the new one, never a part.
+ *
+ * <p>The new file gets the permissions of the file it replaces, or {@code rw-r--r--} (a temporary
+ * file would otherwise stay owner-only), so results can be shared like any other file.
+ */
 public final class AtomicFiles {
+    private static final Set<PosixFilePermission> DEFAULT = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {}
 
     public static Path writeString(Path target, String content) throws IOException {
@@ -20,7 +35,17 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.write(tmp, content);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(content);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            if (posix != null) {
+                posix.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target) : DEFAULT);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

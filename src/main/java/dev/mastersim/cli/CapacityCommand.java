@@ -37,7 +37,10 @@ final class CapacityCommand implements Callable<Integer> {
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
-        CapacityResult c = Capacity.run(s, options.settings(s));
+        CapacityResult c;
+        try (ProgressBars.Bar bar = output.progress(spec, false)) {
+            c = Capacity.run(s, options.settings(s).withProgress(bar.progress()));
+        }
         String json = JsonReport.capacity(c);
         String csv = PlanReport.capacityCsv(c);
         String table = PlanReport.capacityTable(c);

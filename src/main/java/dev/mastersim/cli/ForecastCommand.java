@@ -37,7 +37,10 @@ final class ForecastCommand implements Callable<Integer> {
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
-        ForecastResult f = Forecast.run(s, options.settings(s));
+        ForecastResult f;
+        try (ProgressBars.Bar bar = output.progress(spec, false)) {
+            f = Forecast.run(s, options.settings(s).withProgress(bar.progress()));
+        }
         String json = JsonReport.forecast(f);
         String csv = PlanReport.forecastCsv(f);
         String table = PlanReport.forecastTable(f);

@@ -51,7 +51,10 @@ final class RunCommand implements Callable<Integer> {
         int index = monthIndex(s);
         RunSettings settings = options.settings(s);
         Load load = Experiment.peakLoad(s, index, settings);
-        RunResult r = Experiment.run(s, load, settings);
+        RunResult r;
+        try (ProgressBars.Bar bar = output.progress(spec, true)) {
+            r = Experiment.run(s, load, settings.withProgress(bar.progress()));
+        }
         spec.commandLine().getOut().print(f.render(r));
         spec.commandLine().getOut().flush();
         for (Format each : Format.values()) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         name = "capacity",
         mixinStandardHelpOptions = true,
         header = "Highest peak rate (requests/s) that is not saturated, and its bottleneck.",
-        description = "Searches on the open arrival rate (doubling, then bisecting to 2%) with today's topology.")
+        description = "Searches on the open arrival rate (doubling, then bisecting to 2%%) with today's topology.")
 final class CapacityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        header = "Simulate the peak hour of one month and report every figure with its 95% confidence interval.",
+        header = "Simulate the peak hour of one month and report every figure with its 95%% confidence interval.",
         description = "Simulates month 0's peak hour (rate × the largest daily multiplier), or --month's.")
 final class RunCommand implements Callable<Integer> {
     @Spec

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         name = "capacity",
         mixinStandardHelpOptions = true,
         header = "Highest peak rate (requests/s) that is not saturated, and its bottleneck.",
-        description = "Searches on the open arrival rate (doubling, then bisecting to 2%) with today's topology.")
+        description = "Searches on the open arrival rate (doubling, then bisecting to 2%%) with today's topology.")
 final class CapacityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +37,10 @@ final class CapacityCommand implements Callable<Integer> {
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
-        CapacityResult c = Capacity.run(s, options.settings(s));
+        CapacityResult c;
+        try (ProgressBars.Bar bar = output.progress(spec, false)) {
+            c = Capacity.run(s, options.settings(s).withProgress(bar.progress()));
+        }
         String json = JsonReport.capacity(c);
         String csv = PlanReport.capacityCsv(c);
         String table = PlanReport.capacityTable(c);

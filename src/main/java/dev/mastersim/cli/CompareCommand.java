@@ -67,7 +67,10 @@ final class CompareCommand implements Callable<Integer> {
             }
             arms.put(arm.getKey(), s);
         }
-        List<Arm> result = Compare.run(arms, options.settings(base));
+        List<Arm> result;
+        try (ProgressBars.Bar bar = output.progress(spec, false)) {
+            result = Compare.run(arms, options.settings(base).withProgress(bar.progress()));
+        }
         String json = JsonReport.compare(result);
         String csv = PlanReport.compareCsv(result);
         String table = PlanReport.compareTable(result);

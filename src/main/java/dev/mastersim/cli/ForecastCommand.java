@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Walk the growth curve: the first saturated month, why, and on what.",
         description = "Simulates each month's peak hour (bisecting on the month when load only grows) and reports "
-                + "the first month whose verdict is saturated with 95% confidence, with the months around it.")
+                + "the first month whose verdict is saturated with 95%% confidence, with the months around it.")
 final class ForecastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +37,10 @@ final class ForecastCommand implements Callable<Integer> {
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
-        ForecastResult f = Forecast.run(s, options.settings(s));
+        ForecastResult f;
+        try (ProgressBars.Bar bar = output.progress(spec, false)) {
+            f = Forecast.run(s, options.settings(s).withProgress(bar.progress()));
+        }
         String json = JsonReport.forecast(f);
         String csv = PlanReport.forecastCsv(f);
         String table = PlanReport.forecastTable(f);

@@ -31,6 +31,13 @@ public final class Mastersim implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Standard error and the environment, as the progress bar sees them. */
+    final ProgressBars.Console console;
+
+    private Mastersim(ProgressBars.Console console) {
+        this.console = console;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -38,7 +45,12 @@ public final class Mastersim implements Runnable {
 
     /** The configured command line: exit codes per CONTRACT §2, errors without stack traces. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Mastersim());
+        return commandLine(ProgressBars.Console.system());
+    }
+
+    /** The command line as if run in {@code console} (tests pretend to be on a terminal). */
+    static CommandLine commandLine(ProgressBars.Console console) {
+        CommandLine cl = new CommandLine(new Mastersim(console));
         cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

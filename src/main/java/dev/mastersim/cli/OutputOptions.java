@@ -11,7 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The output options every command shares: the format on standard output and the artefact folder. */
+/**
+ * The output options every command shares: the format on standard output, the artefact folder, and
+ * whether a progress bar may be drawn on standard error.
+ */
 final class OutputOptions {
     @Option(
             names = "--format",
@@ -26,6 +29,12 @@ final class OutputOptions {
             description = "Also write the results into DIR (each file whole or not at all).")
     Path out;
 
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Draw no progress bar. The bar goes to standard error, and only when that is a terminal, "
+                    + "the format is not json and the environment variable CI is not set.")
+    boolean quiet;
+
     /** The format, or a bad-command-line error naming the allowed values. */
     String format(CommandSpec spec) {
         String f = format.toLowerCase(Locale.ROOT);
@@ -36,7 +45,19 @@ final class OutputOptions {
         return f;
     }
 
-    /** Whether --out was given: charts and HTML are drawn only then. */
+    /**
+     * A progress bar on standard error for this command's replications, or one that draws nothing
+     * (see {@link ProgressBars#show}). {@code totalKnown}: whether the command knows its total in
+     * advance (run, sweep) or finds it as it searches (capacity, forecast, compare).
+     */
+    ProgressBars.Bar progress(CommandSpec spec, boolean totalKnown) {
+        ProgressBars.Console console = ((Mastersim) spec.root().userObject()).console;
+        if (!ProgressBars.show(console.terminal(), quiet, format(spec), console.ci())) {
+            return ProgressBars.Bar.NONE;
+        }
+        return ProgressBars.open(spec.commandLine().getErr(), console.columns().getAsInt(), spec.name(), totalKnown);
+    }
+
     /**
      * Prints the rendering the user asked for on standard output, then writes all three into
      * --out as {@code <command>.txt}, {@code .json} and {@code .csv}.
@@ -50,6 +71,7 @@ final class OutputOptions {
         write(spec, command + ".txt", table);
     }
 
+    /** Whether --out was given: charts and HTML are drawn only then. */
     boolean writing() {
         return out != null;
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        header = "Simulate the peak hour of one month and report every figure with its 95% confidence interval.",
+        header = "Simulate the peak hour of one month and report every figure with its 95%% confidence interval.",
         description = "Simulates month 0's peak hour (rate × the largest daily multiplier), or --month's.")
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -51,7 +51,10 @@ final class RunCommand implements Callable<Integer> {
         int index = monthIndex(s);
         RunSettings settings = options.settings(s);
         Load load = Experiment.peakLoad(s, index, settings);
-        RunResult r = Experiment.run(s, load, settings);
+        RunResult r;
+        try (ProgressBars.Bar bar = output.progress(spec, true)) {
+            r = Experiment.run(s, load, settings.withProgress(bar.progress()));
+        }
         spec.commandLine().getOut().print(f.render(r));
         spec.commandLine().getOut().flush();
         for (Format each : Format.values()) {

@@ -1,8 +1,6 @@
 package dev.mastersim.cli;
 
-import dev.mastersim.experiment.Experiment;
-import dev.mastersim.experiment.RunSettings;
-import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.Sweep;
 import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.report.Charts;
 import dev.mastersim.report.HtmlReport;
@@ -43,7 +41,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.format(spec); // a bad --format fails before anything is simulated
-        List<SweepPoint> points = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>(); // every value is validated before any is simulated
         for (String v : values) {
             List<String> sets = new ArrayList<>(options.sets);
             sets.add(param + "=" + v);
@@ -51,10 +49,20 @@ final class SweepCommand implements Callable<Integer> {
             if (s == null) {
                 return ExitCodes.INVALID_SCENARIO;
             }
-            RunSettings settings = options.settings(s);
-            RunResult r = Experiment.run(s, Experiment.peakLoad(s, 0, settings), settings);
-            points.add(new SweepPoint(v, r));
-            output.write(spec, "sweep-" + safe(v) + ".json", JsonReport.run(r));
+            scenarios.add(s);
+        }
+        List<SweepPoint> points;
+        try (ProgressBars.Bar bar = output.progress(spec, true)) {
+            List<Sweep.Point> planned = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                Scenario s = scenarios.get(i);
+                planned.add(
+                        new Sweep.Point(values.get(i), s, options.settings(s).withProgress(bar.progress())));
+            }
+            points = Sweep.run(param, planned);
+        }
+        for (SweepPoint p : points) {
+            output.write(spec, "sweep-" + safe(p.value()) + ".json", JsonReport.run(p.result()));
         }
         String json = JsonReport.sweep(param, points);
         String csv = PlanReport.sweepCsv(param, points);

@@ -7,6 +7,7 @@ import dev.mastersim.model.Load;
 import dev.mastersim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The highest open arrival rate that is not saturated. The search doubles the rate from today's
@@ -55,7 +56,8 @@ public final class Capacity {
 
     private static RunResult at(Scenario s, RunSettings settings, double rate, List<RunResult> points) {
         Load load = new Load(rate, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
-        RunResult r = Experiment.runUntilDecided(s, load, settings, 4 * settings.replications());
+        String stage = String.format(Locale.ROOT, "capacity %.0f/s", rate);
+        RunResult r = Experiment.runUntilDecided(s, load, settings.within(stage), 4 * settings.replications());
         points.add(r);
         return r;
     }

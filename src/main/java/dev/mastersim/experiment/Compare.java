@@ -22,8 +22,8 @@ public final class Compare {
         Map<String, ForecastResult> forecasts = new LinkedHashMap<>();
         Map<String, CapacityResult> capacities = new LinkedHashMap<>();
         arms.forEach((name, s) -> {
-            forecasts.put(name, Forecast.run(s, settings));
-            capacities.put(name, Capacity.run(s, settings));
+            forecasts.put(name, Forecast.run(s, settings.within(name)));
+            capacities.put(name, Capacity.run(s, settings.within(name)));
         });
         ForecastResult base = forecasts.values().iterator().next();
         List<Arm> out = new ArrayList<>();

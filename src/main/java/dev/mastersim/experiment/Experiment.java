@@ -53,9 +53,13 @@ public final class Experiment {
     }
 
     private static List<Measurements> replicate(Scenario scenario, Load load, RunSettings settings, int from, int n) {
+        Progress progress = settings.progress();
+        progress.start(n);
         return Replications.run(n, settings.threads(), i -> {
             RandomStreams streams = new RandomStreams(settings.seed(), from + i);
-            return new DeploymentModel(scenario, load, streams).run();
+            Measurements m = new DeploymentModel(scenario, load, streams).run();
+            progress.finished();
+            return m;
         });
     }
 

@@ -6,6 +6,7 @@ import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.model.Load;
 import dev.mastersim.scenario.Growth;
 import dev.mastersim.scenario.Scenario;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.TreeMap;
 
@@ -72,8 +73,10 @@ public final class Forecast {
             return p;
         }
         Load load = Experiment.peakLoad(s, month, settings);
-        RunResult r = Experiment.runUntilDecided(s, load, settings, 4 * settings.replications());
-        p = new MonthPoint(s.traffic().growth().month(month), month, load.rate(), r);
+        YearMonth calendar = s.traffic().growth().month(month);
+        RunResult r = Experiment.runUntilDecided(
+                s, load, settings.within("forecast " + calendar), 4 * settings.replications());
+        p = new MonthPoint(calendar, month, load.rate(), r);
         seen.put(month, p);
         return p;
     }

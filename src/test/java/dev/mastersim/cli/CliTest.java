@@ -22,7 +22,15 @@ final class CliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Mastersim.commandLine();
+        return runIn(Mastersim.commandLine(), args);
+    }
+
+    /** Runs as if standard error were a terminal, with or without CI set. */
+    private int onTerminal(boolean ci, String... args) {
+        return runIn(Mastersim.commandLine(new ProgressBars.Console(true, ci, () -> 100)), args);
+    }
+
+    private int runIn(CommandLine cl, String... args) {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -125,5 +133,60 @@ final class CliTest {
                 .isZero();
         assertThat(out.toString().lines().filter(l -> l.startsWith("1 ") || l.startsWith("2 ")))
                 .hasSize(2);
+    }
+
+    @Test
+    void onATerminalTheBarGoesToStandardErrorAndIsClearedBeforeTheTable() throws Exception {
+        assertThat(onTerminal(false, "run", scenario(SMALL).toString())).isZero();
+        String bar = err.toString();
+        assertThat(bar).startsWith("\rrun ").contains("run 100%").contains("2/2");
+        // the last frame blanks the line, so the terminal is left as it was
+        assertThat(bar).endsWith("\r" + " ".repeat(100) + "\r");
+        assertThat(out.toString()).doesNotContain("\r").doesNotContain("%");
+    }
+
+    @Test
+    void theBarChangesNothingOnStandardOutput() throws Exception {
+        String s = scenario(SMALL).toString();
+        assertThat(onTerminal(false, "run", s)).isZero();
+        String withBar = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("run", s, "--quiet")).isZero();
+        assertThat(withBar).isEqualTo(out.toString());
+    }
+
+    @Test
+    void quietJsonAndCiLeaveStandardErrorEmpty() throws Exception {
+        String s = scenario(SMALL).toString();
+        assertThat(onTerminal(false, "run", s, "--quiet")).isZero();
+        assertThat(onTerminal(false, "sweep", s, "-q", "--param", "replicas.count", "--values", "1,2"))
+                .isZero();
+        assertThat(onTerminal(false, "run", s, "--format", "json")).isZero();
+        assertThat(onTerminal(true, "run", s)).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void everySimulatingCommandDrawsItsBarOnATerminal() throws Exception {
+        // one single-core replica, so that the capacity search ends after a few doublings
+        String s = scenario(SMALL + "replicas: {count: 1, cores: 1}\nforecast: {months: 3}\n")
+                .toString();
+        for (String[] args : new String[][] {
+            {"run", s},
+            {"capacity", s},
+            {"forecast", s},
+            {"compare", s},
+            {"sweep", s, "--param", "replicas.cores", "--values", "1,2"}
+        }) {
+            err.getBuffer().setLength(0);
+            assertThat(onTerminal(false, args)).as(args[0]).isZero();
+            assertThat(err.toString()).as(args[0]).contains("\r" + args[0] + " ");
+        }
+    }
+
+    @Test
+    void quietIsInTheHelp() {
+        assertThat(run("forecast", "--help")).isZero();
+        assertThat(out.toString()).contains("--quiet");
     }
 }

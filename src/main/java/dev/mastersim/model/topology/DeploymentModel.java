@@ -108,6 +108,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private final DoubleSampler[] roundtrip;
     private final DoubleSampler[] applyCost;
     private final DoubleSampler flushTime;
+    private final boolean noFlush;
     private final KeyChooser[][] keys;
     private final double[][] exclusive;
 
@@ -205,6 +206,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         backoff = Samplers.exponential(
                 streams.stream(Streams.BACKOFF), scenario.retries().backoff());
         flushTime = Distributions.sampler(scenario.master().flush(), streams.stream(Streams.FLUSH));
+        noFlush = Distributions.isZero(scenario.master().flush());
 
         readCost = new DoubleSampler[n];
         txnCpu = new DoubleSampler[n];
@@ -253,7 +255,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             masterCpu[s] = new Station(name + ".cpu", scenario.master().cores(), sim, this);
             masterDisk[s] = new FlushDisk(
                     name + ".disk", sim, flushTime, scenario.master().groupCommit(), (st, job) -> flushed(job));
-            lockManagers[s] = new LockManager(1024, 4096, this::lockGranted);
+            lockManagers[s] = new LockManager(1024, 64, this::lockGranted);
         }
         replicaCpu = new Station[replicaCount];
         applier = new Station[replicaCount];
@@ -864,7 +866,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             abort(j);
             return;
         }
-        if (Distributions.isZero(scenario.master().flush())) {
+        if (noFlush) {
             committed(j);
             return;
         }

@@ -19,13 +19,13 @@ import dev.mastersim.model.replication.LagTracker;
 import dev.mastersim.model.station.FlushDisk;
 import dev.mastersim.model.station.Station;
 import dev.mastersim.model.station.StationListener;
+import dev.mastersim.model.traffic.RateProfile;
 import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.Concurrency;
 import dev.mastersim.scenario.Consistency;
 import dev.mastersim.scenario.RequestType;
 import dev.mastersim.scenario.Routing;
 import dev.mastersim.scenario.Scenario;
-import dev.mastersim.scenario.Spike;
 import dev.mastersim.scenario.Step;
 import dev.mastersim.scenario.Table;
 import dev.mastersim.scenario.Write;
@@ -82,6 +82,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     private final Scenario scenario;
     private final Load load;
+    private final RateProfile arrivalRate;
     private final Simulation sim = new Simulation();
     private final int shards;
     private final int replicaCount;
@@ -96,7 +97,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private final UniformRandomProvider modeRng;
     private final UniformRandomProvider routingRng;
     private final UniformRandomProvider cacheRng;
-    private final UniformRandomProvider thinningRng;
     private final UniformRandomProvider shardingRng;
     private final DoubleSampler interArrival;
     private final DoubleSampler think;
@@ -131,7 +131,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private int nextReplica;
     private int inFlight;
     private boolean overloaded;
-    private double peakRateFactor = 1;
 
     // write queue (acknowledged writes waiting for a writer)
     private int[] wqType = new int[64];
@@ -175,8 +174,19 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     /** A model of {@code scenario} under {@code load}, drawing from {@code streams}. */
     public DeploymentModel(Scenario scenario, Load load, RandomStreams streams) {
+        this(
+                scenario,
+                load,
+                streams,
+                RateProfile.peakHour(
+                        load.rate(), load.spikes() ? scenario.traffic().spikes() : List.of()));
+    }
+
+    /** A model whose open arrivals follow {@code arrivalRate} instead of {@code load}'s rate and spikes. */
+    public DeploymentModel(Scenario scenario, Load load, RandomStreams streams, RateProfile arrivalRate) {
         this.scenario = scenario;
         this.load = load;
+        this.arrivalRate = arrivalRate;
         this.shards = Math.max(1, scenario.master().shards());
         this.replicaCount = scenario.replicas().count();
         this.concurrency = scenario.concurrency();
@@ -197,7 +207,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         modeRng = streams.stream(Streams.MODES);
         routingRng = streams.stream(Streams.ROUTING);
         cacheRng = streams.stream(Streams.CACHE);
-        thinningRng = streams.stream(Streams.THINNING);
         shardingRng = streams.stream(Streams.SHARDING);
         interArrival = Samplers.exponential(arrivalRng, 1.0);
         think = Distributions.sampler(scenario.traffic().think(), streams.stream(Streams.THINK));
@@ -365,15 +374,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             }
             return;
         }
-        peakRateFactor = 1;
-        if (load.spikes()) {
-            for (Spike s : scenario.traffic().spikes()) {
-                peakRateFactor = Math.max(peakRateFactor, s.factor());
-            }
-        }
-        if (load.rate() > 0) {
-            sim.schedule(interArrival.sample() / (load.rate() * peakRateFactor), this, EV_ARRIVAL, 0);
-        }
+        scheduleArrival();
     }
 
     // ---------------------------------------------------------------- events
@@ -397,12 +398,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     }
 
     private void arrival() {
-        // thinning: candidates come at the peak rate, accepted with the current rate's share
-        double next = interArrival.sample() / (load.rate() * peakRateFactor);
-        sim.schedule(next, this, EV_ARRIVAL, 0);
-        if (peakRateFactor > 1 && thinningRng.nextDouble() * peakRateFactor >= spikeFactor(sim.now())) {
-            return;
-        }
+        scheduleArrival();
         arrivals++;
         if (inFlight >= load.maxInFlight()) {
             shed++;
@@ -417,14 +413,12 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         begin(newJob());
     }
 
-    private double spikeFactor(double t) {
-        double f = 1;
-        for (Spike s : scenario.traffic().spikes()) {
-            if (t >= s.at() && t < s.at() + s.length()) {
-                f = Math.max(f, s.factor());
-            }
+    /** The next open arrival, exact under a changing rate (see {@link RateProfile}); none while it stays 0. */
+    private void scheduleArrival() {
+        double next = arrivalRate.nextArrival(sim.now(), interArrival.sample());
+        if (next < Double.POSITIVE_INFINITY) {
+            sim.scheduleAt(next, 0, this, EV_ARRIVAL, 0);
         }
-        return f;
     }
 
     /** A new request starts on {@code j}: type, server, then its first step. */

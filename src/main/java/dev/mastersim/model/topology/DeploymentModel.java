@@ -353,6 +353,33 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         return measure();
     }
 
+    /**
+     * Runs the warm-up, then consecutive measured windows ending at the absolute times {@code ends}
+     * (ascending, after the warm-up). At each end {@code observer} hears the window's figures, then
+     * the statistics are reset; the system itself (queues, locks, connections, replication backlog)
+     * carries on, so the windows are parts of one continuous run. Returns how many windows ended:
+     * fewer than {@code ends.length} when an overload stopped the run, whose last window is then cut
+     * short (or, stopped in the warm-up, holds the warm-up as {@link #run} would).
+     */
+    public int runWindows(double[] ends, WindowObserver observer) {
+        start();
+        boolean going = sim.runUntil(load.warmup());
+        if (going) {
+            resetStatistics();
+        }
+        int ended = 0;
+        while (ended < ends.length) {
+            going = going && sim.runUntil(ends[ended]);
+            observer.windowEnded(measure(), weights(), allResponse, typeResponse);
+            ended++;
+            if (!going) {
+                break;
+            }
+            resetStatistics();
+        }
+        return ended;
+    }
+
     /** Write transactions committed since the last statistics reset. */
     long commits() {
         return commits;
@@ -1311,6 +1338,71 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         m.put(span, "run", "measured_s");
         m.put(sim.eventsProcessed(), "run", "events");
         return m;
+    }
+
+    /**
+     * The denominator behind each figure of {@link #measure} that is a mean per observation or a
+     * ratio (see {@link WindowObserver}): what windows are weighted by when they are combined.
+     */
+    private Measurements weights() {
+        double span = sim.now() - measureStart;
+        Measurements w = new Measurements();
+        long outcomes = shed;
+        for (int i = 0; i < types.length; i++) {
+            outcomes += typeDone[i] + typeErrors[i];
+        }
+        w.put(outcomes, "all", "error_rate");
+        for (int i = 0; i < types.length; i++) {
+            String name = types[i].name();
+            w.put(typeDone[i] + typeErrors[i], "requests", name, "error_rate");
+            w.put(typeLockWait[i].count(), "requests", name, "lock_wait_ms");
+            w.put(typeLockRequests[i], "requests", name, "lock_wait_probability");
+        }
+        for (int s = 0; s < shards; s++) {
+            putStationWeights(w, masterCpu[s]);
+            FlushDisk d = masterDisk[s];
+            w.put(d.waited(), "stations", d.name(), "wait_ms");
+            w.put(d.flushes(), "stations", d.name(), "commits_per_flush");
+        }
+        for (int r = 0; r < replicaCount; r++) {
+            putStationWeights(w, replicaCpu[r]);
+            putStationWeights(w, applier[r]);
+        }
+        double now = sim.now();
+        for (int t = 0; t < tableNames.length; t++) {
+            String name = tableNames[t];
+            w.put(tableAttempts[t], "locks", name, "wait_probability");
+            w.put(tableWait[t].count(), "locks", name, "wait_ms");
+            w.put(tableActive[t].mean(now) * span, "locks", name, "blocked_fraction");
+            w.put(tableHeldRunning[t].mean(now) * span, "locks", name, "conflict_ratio");
+        }
+        putPoolWeights(w, "master", masterPools);
+        if (replicaCount > 0) {
+            putPoolWeights(w, "replica", replicaPools);
+        }
+        long applied = 0;
+        for (int r = 0; r < replicaCount; r++) {
+            applied += lag[r].appliedCount();
+        }
+        w.put(applied, "replication", "apply_delay_ms");
+        w.put(readsRyw, "replication", "master_fallback_fraction");
+        w.put(writeQueueDelay.count(), "write_queue", "delay_ms");
+        return w;
+    }
+
+    private static void putStationWeights(Measurements w, Station s) {
+        w.put(s.started(), "stations", s.name(), "wait_ms");
+        w.put(s.started(), "stations", s.name(), "service_ms");
+    }
+
+    private static void putPoolWeights(Measurements w, String kind, ConnectionPool[][] pools) {
+        long borrows = 0;
+        for (ConnectionPool[] row : pools) {
+            for (ConnectionPool p : row) {
+                borrows += p.borrows();
+            }
+        }
+        w.put(borrows, "pools", kind, "wait_ms");
     }
 
     private static void putResponse(Measurements m, LatencyHistogram h, String... at) {

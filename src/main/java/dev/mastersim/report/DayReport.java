@@ -67,7 +67,7 @@ public final class DayReport {
                 "busiest resource",
                 "util %",
                 "verdict",
-                "reason"));
+                "bottleneck / reason"));
         for (int h = 0; h < d.hours().size(); h++) {
             RunResult r = d.hours().get(h);
             String busiest = busiest(r);
@@ -85,7 +85,9 @@ public final class DayReport {
                             busiest == null ? "-" : busiest,
                             busiest == null ? "-" : String.format(Locale.ROOT, "%.1f", utilisation(r, busiest) * 100),
                             r.verdict().saturated() ? "SATURATED" : "ok",
-                            r.verdict().reason())
+                            r.verdict().saturated()
+                                    ? r.verdict().reason()
+                                    : r.verdict().bottleneck())
                     .stripTrailing());
             b.append(NL);
         }

@@ -1,11 +1,17 @@
 package dev.mastersim.cli;
 
+import dev.mastersim.experiment.Day;
 import dev.mastersim.experiment.Experiment;
 import dev.mastersim.experiment.RunSettings;
+import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.model.Load;
+import dev.mastersim.report.Charts;
+import dev.mastersim.report.DayReport;
 import dev.mastersim.report.Format;
 import dev.mastersim.report.HtmlReport;
+import dev.mastersim.report.JsonReport;
+import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.Scenario;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -19,12 +25,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mastersim run}: simulate one load point (month 0's peak hour, or another month's). */
+/**
+ * {@code mastersim run}: simulate one load point (month 0's peak hour, or another month's), or with
+ * {@code --day} a whole day of that month, hour by hour.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         header = "Simulate the peak hour of one month and report every figure with its 95%% confidence interval.",
-        description = "Simulates month 0's peak hour (rate × the largest daily multiplier), or --month's.")
+        description = {
+            "Simulates month 0's peak hour (rate × the largest daily multiplier), or --month's.",
+            "",
+            "With --day: simulates 24 hours of that month as one continuous run, hour h at rate × growth × daily[h] "
+                    + "(1 every hour without a daily profile), with the spikes, whose `at` counts from the start of "
+                    + "hour 0 (at: 570min is 09:30). The scenario's warm-up runs first, at hour 0's rate; its run "
+                    + "duration does not apply: each hour is 3600 simulated seconds. Every figure is reported for each hour and for the "
+                    + "whole day, each with its 95%% interval; each hour gets its own verdict, and the day is "
+                    + "saturated when any hour is.",
+            "",
+            "The table has one row per hour, the CSV one row per hour and one for the day; the JSON is the run "
+                    + "document of the whole day with \"day\": {month, first_saturated_hour, peak_hour, hours} "
+                    + "added; --out also writes charts of response time and utilisation by hour. A day is 24 hours "
+                    + "of simulated traffic per replication, far more than a peak hour (--replications "
+                    + "sets how many). Needs open arrivals: a closed population has no rate for daily to scale "
+                    + "(exit code 2)."
+        })
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,8 +63,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--month",
             paramLabel = "YYYY-MM",
-            description = "Simulate this month's peak hour instead of month 0's.")
+            description = "Simulate this month's peak hour (with --day: its day) instead of month 0's.")
     String month;
+
+    @Option(
+            names = "--day",
+            description = "Simulate the month's whole day, 24 hours following traffic.daily, with the spikes; "
+                    + "report each hour and the day (see above).")
+    boolean day;
 
     @Override
     public Integer call() throws Exception {
@@ -50,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
         }
         int index = monthIndex(s);
         RunSettings settings = options.settings(s);
+        if (day) {
+            return runDay(s, index, settings);
+        }
         Load load = Experiment.peakLoad(s, index, settings);
         RunResult r;
         try (ProgressBars.Bar bar = output.progress(spec, true)) {
@@ -62,6 +96,25 @@ final class RunCommand implements Callable<Integer> {
         }
         if (output.writing()) {
             output.writeReport(spec, "run", List.of(), HtmlReport.run(r, List.of(), options.source()));
+        }
+        return ExitCodes.DONE;
+    }
+
+    private int runDay(Scenario s, int index, RunSettings settings) throws Exception {
+        if (s.traffic().arrivals() != Arrivals.OPEN) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--day needs open arrivals: the scenario's traffic is a closed population "
+                            + "(traffic.arrivals: closed), which has no rate for daily to scale");
+        }
+        DayResult d;
+        try (ProgressBars.Bar bar = output.progress(spec, true)) {
+            d = Day.run(s, index, settings.withProgress(bar.progress()));
+        }
+        output.emit(spec, "run-day", DayReport.table(d), JsonReport.day(d), DayReport.csv(d));
+        if (output.writing()) {
+            var charts = Charts.day(d, ScenarioOptions.limits(s));
+            output.writeReport(spec, "run-day", charts, HtmlReport.day(d, charts, options.source()));
         }
         return ExitCodes.DONE;
     }

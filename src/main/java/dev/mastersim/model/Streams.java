@@ -22,6 +22,8 @@ public final class Streams {
     public static final int BACKOFF = 11;
     public static final int CACHE = 12;
     public static final int THINK = 13;
+    /** No longer drawn from (arrivals invert the cumulative rate); kept so that no index moves. */
     public static final int THINNING = 14;
+
     public static final int SHARDING = 15;
 }

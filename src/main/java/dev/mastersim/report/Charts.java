@@ -2,6 +2,7 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
@@ -16,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -129,6 +132,91 @@ public final class Charts {
         List<Double> all = ys.values().stream().flatMap(List::stream).toList();
         markSaturation(chart, f, top(all, List.of(), slo.utilisation() * 100));
         return encode(chart, "forecast-utilisation", title);
+    }
+
+    /** A day's two charts: response-time percentiles against hour, and each station's utilisation. */
+    public static List<Drawing> day(DayResult d, Limits slo) {
+        return List.of(dayResponse(d, slo), dayUtilisation(d, slo));
+    }
+
+    /** p50, p99 and the SLO percentile against hour, with their 95% intervals, the target and the first saturated hour. */
+    public static Drawing dayResponse(DayResult d, Limits slo) {
+        String title = d.day().scenario() + ": response time by hour, a day in " + d.month();
+        XYChart chart = hourChart(title, "response time (ms)");
+        Set<String> percentiles = new LinkedHashSet<>(List.of("p50", "p99", slo.percentile()));
+        List<Double> all = new ArrayList<>();
+        List<Double> allErr = new ArrayList<>();
+        for (String q : percentiles) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> err = new ArrayList<>();
+            for (int h = 0; h < d.hours().size(); h++) {
+                Figure fig = d.hours().get(h).figure("all", "response_ms", q);
+                if (fig != null && Double.isFinite(fig.mean())) {
+                    x.add((double) h);
+                    add(fig, y, err);
+                }
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries(q + " (95% CI)", x, y, err).setMarker(SeriesMarkers.CIRCLE);
+                all.addAll(y);
+                allErr.addAll(err);
+            }
+        }
+        hourLine(chart, "target " + number(slo.targetMs()) + " ms", d, slo.targetMs());
+        markHour(chart, d, top(all, allErr, slo.targetMs()));
+        return encode(chart, "day-response", title);
+    }
+
+    /** Every station's utilisation against hour, with the limit, and the offered rate on the right axis. */
+    public static Drawing dayUtilisation(DayResult d, Limits slo) {
+        String title = d.day().scenario() + ": utilisation by hour, a day in " + d.month();
+        XYChart chart = hourChart(title, "utilisation (%)");
+        Map<String, List<Double>> xs = new LinkedHashMap<>();
+        Map<String, List<Double>> ys = new LinkedHashMap<>();
+        for (int h = 0; h < d.hours().size(); h++) {
+            double hour = h;
+            d.hours().get(h).figures().forEach((path, fig) -> {
+                if (path.size() == 3
+                        && path.get(0).equals("stations")
+                        && path.get(2).equals("utilisation")
+                        && Double.isFinite(fig.mean())) {
+                    xs.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(hour);
+                    ys.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(fig.mean() * 100);
+                }
+            });
+        }
+        if (xs.size() > 4) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        for (String station : xs.keySet()) {
+            chart.addSeries(station, xs.get(station), ys.get(station)).setMarker(SeriesMarkers.CIRCLE);
+        }
+        hourLine(chart, "limit " + number(slo.utilisation() * 100) + "%", d, slo.utilisation() * 100);
+        List<Double> hours = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        for (int h = 0; h < d.hours().size(); h++) {
+            hours.add((double) h);
+            rates.add(d.hours().get(h).rate());
+        }
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.setYAxisGroupTitle(0, "utilisation (%)");
+        chart.setYAxisGroupTitle(1, "offered rate (requests/s)");
+        XYSeries rate = chart.addSeries("offered rate/s", hours, rates);
+        rate.setYAxisGroup(1);
+        rate.setMarker(SeriesMarkers.NONE);
+        rate.setLineColor(Color.GRAY);
+        chart.getStyler().setYAxisMin(1, 0.0);
+        // headroom above the peak, so the rate's line is not read against the utilisation limit
+        double peak = rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (peak > 0) {
+            chart.getStyler().setYAxisMax(1, peak * 1.6);
+        }
+        rate.setLineStyle(DASHED);
+        List<Double> all = ys.values().stream().flatMap(List::stream).toList();
+        markHour(chart, d, top(all, List.of(), slo.utilisation() * 100));
+        return encode(chart, "day-utilisation", title);
     }
 
     /** A comparison: months bought by each arm (bars, left axis) and its capacity (bars, right axis). */
@@ -288,6 +376,49 @@ public final class Charts {
         }
         chart.getStyler().setYAxisMin(0.0);
         return chart;
+    }
+
+    /** An XY chart whose x is the hour of the day, labelled 00:00 to 23:00. */
+    private static XYChart hourChart(String title, String yTitle) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("hour")
+                .yAxisTitle(yTitle)
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
+            long h = Math.round(v);
+            return Math.abs(v - h) < 1e-6 ? String.format(Locale.ROOT, "%02d:00", h) : "";
+        });
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    /** A horizontal dashed line at {@code y} across the day's hours, in the legend as {@code name}. */
+    private static void hourLine(XYChart chart, String name, DayResult d, double y) {
+        if (!Double.isFinite(y) || d.hours().isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name, List.of(0.0, d.hours().size() - 1.0), List.of(y, y));
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(LIMIT);
+        s.setLineStyle(DASHED);
+    }
+
+    /** A vertical line at the first saturated hour, labelled with it near the top of the data. */
+    private static void markHour(XYChart chart, DayResult d, double top) {
+        if (d.firstSaturatedHour().isEmpty()) {
+            return;
+        }
+        int h = d.firstSaturatedHour().getAsInt();
+        chart.addAnnotation(new AnnotationLine(h, true, false));
+        chart.getStyler().setAnnotationLineColor(LIMIT);
+        chart.getStyler().setAnnotationLineStroke(DASHED);
+        chart.getStyler().setAnnotationTextFontColor(LIMIT);
+        chart.addAnnotation(
+                new AnnotationText(String.format(Locale.ROOT, "saturates %02d:00", h), h, top * 0.94, false));
     }
 
     private static void style(AxesChartStyler s) {

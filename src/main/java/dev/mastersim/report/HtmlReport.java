@@ -2,11 +2,13 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,6 +145,61 @@ public final class HtmlReport {
         p.table(
                 new String[] {"section", "name", "metric", "mean", "± ci95"},
                 r.figures().entrySet().stream()
+                        .filter(e -> !e.getKey().get(0).equals("run"))
+                        .map(HtmlReport::figureRow)
+                        .toList());
+        return p.end(source);
+    }
+
+    public static String day(DayResult d, List<Charts.Drawing> charts, Source source) {
+        RunResult day = d.day();
+        Page p = new Page("A day: " + day.scenario() + ", " + d.month(), DayReport.sentence(d));
+        p.para(String.format(
+                Locale.ROOT,
+                "24 hours, %d replications, seed %d; %s requests/s offered on average.",
+                day.replications(),
+                day.seed(),
+                TableReport.fmt(day.rate())));
+        p.charts(charts);
+        p.h2("Hours");
+        List<String[]> rows = new ArrayList<>();
+        for (int h = 0; h < d.hours().size(); h++) {
+            RunResult r = d.hours().get(h);
+            Figure p99 = r.figure("all", "response_ms", "p99");
+            String busiest = DayReport.busiest(r);
+            rows.add(new String[] {
+                String.format(Locale.ROOT, "%02d:00", h),
+                TableReport.fmt(r.rate()),
+                TableReport.fmt(r.mean("all", "throughput_per_s")),
+                TableReport.fmt(r.mean("all", "response_ms", "p50")),
+                p99 == null ? "-" : TableReport.fmt(p99.mean()),
+                p99 == null ? "-" : TableReport.fmt(p99.ci95()),
+                TableReport.fmt(r.mean("all", "error_rate") * 100),
+                busiest == null ? "-" : busiest,
+                busiest == null ? "-" : TableReport.fmt(r.mean("stations", busiest, "utilisation") * 100),
+                verdict(r),
+                r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()
+            });
+        }
+        p.table(
+                new String[] {
+                    "hour",
+                    "rate/s",
+                    "throughput/s",
+                    "p50 ms",
+                    "p99 ms",
+                    "± ci95",
+                    "errors %",
+                    "busiest",
+                    "util %",
+                    "verdict",
+                    "bottleneck / reason"
+                },
+                rows);
+        p.h2("The whole day");
+        p.table(
+                new String[] {"section", "name", "metric", "mean", "± ci95"},
+                day.figures().entrySet().stream()
                         .filter(e -> !e.getKey().get(0).equals("run"))
                         .map(HtmlReport::figureRow)
                         .toList());

@@ -2,6 +2,7 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
@@ -9,6 +10,7 @@ import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,6 +41,39 @@ public final class JsonReport {
         root.put("seed", r.seed());
         root.put("replications", r.replications());
         number(root, "rate_per_s", r.rate());
+        verdictAndFigures(root, r);
+        return root;
+    }
+
+    /**
+     * The {@code run --day} document: the {@code run} document of the whole day (its rate the day's
+     * mean offered rate), with {@code "day"} added: the month, the first saturated hour (or null), the
+     * peak hour, and each hour's rate, verdict and figures, nested as in {@code run}.
+     */
+    public static String day(DayResult d) {
+        ObjectNode root = runNode(d.day());
+        ObjectNode day = root.putObject("day");
+        day.put("month", d.month().toString());
+        OptionalInt first = d.firstSaturatedHour();
+        if (first.isPresent()) {
+            day.put("first_saturated_hour", first.getAsInt());
+        } else {
+            day.putNull("first_saturated_hour");
+        }
+        day.put("peak_hour", d.peakHour());
+        number(day, "peak_rate_per_s", d.hours().get(d.peakHour()).rate());
+        ArrayNode hours = day.putArray("hours");
+        for (int h = 0; h < d.hours().size(); h++) {
+            RunResult r = d.hours().get(h);
+            ObjectNode n = hours.addObject();
+            n.put("hour", h);
+            number(n, "rate_per_s", r.rate());
+            verdictAndFigures(n, r);
+        }
+        return write(root);
+    }
+
+    private static void verdictAndFigures(ObjectNode root, RunResult r) {
         ObjectNode v = root.putObject("verdict");
         v.put("saturated", r.verdict().saturated());
         v.put("reason", r.verdict().reason());
@@ -52,7 +87,6 @@ public final class JsonReport {
             }
             figure(at.putObject(path.get(path.size() - 1)), e.getValue());
         }
-        return root;
     }
 
     /** The {@code forecast} document (CONTRACT §3). */

@@ -23,6 +23,12 @@ public final class TableReport {
                 r.replications(),
                 r.seed()));
         b.append(verdictSentence(r)).append(System.lineSeparator());
+        figures(b, r);
+        return b.toString();
+    }
+
+    /** Each section's figures as {@code mean ± ci95}, the {@code run.*} bookkeeping left out. */
+    static void figures(StringBuilder b, RunResult r) {
         String section = null;
         String entity = null;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
@@ -56,7 +62,6 @@ public final class TableReport {
             }
             b.append(System.lineSeparator());
         }
-        return b.toString();
     }
 
     /** The verdict as a sentence a planner can quote. */

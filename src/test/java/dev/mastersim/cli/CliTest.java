@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,71 @@ final class CliTest {
             assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
         }
         assertThat(err.toString()).contains("wrote ");
+    }
+
+    private static final String DAY =
+            """
+            version: 1
+            name: day
+            traffic: {rate: 5, daily: [0.2, 0.2, 0.2, 0.2, 0.2, 0.3, 0.5, 0.7, 0.9, 1, 1, 1,
+                                       1, 1, 1, 1, 1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]}
+            requests:
+              - {name: read, share: 100%, reads: 1}
+            run: {warmup: 30s, replications: 2}
+            """;
+
+    @Test
+    void runDayPrintsOneJsonDocumentWithTwentyFourHours() throws Exception {
+        assertThat(run("run", scenario(DAY).toString(), "--day", "--format", "json"))
+                .isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(doc.get("scenario").asString()).isEqualTo("day");
+        assertThat(doc.at("/all/response_ms/p99").has("ci95")).isTrue();
+        assertThat(doc.at("/verdict").has("bottleneck")).isTrue();
+        JsonNode hours = doc.at("/day/hours");
+        assertThat(hours.size()).isEqualTo(24);
+        for (int h = 0; h < 24; h++) {
+            assertThat(hours.get(h).get("hour").asInt()).isEqualTo(h);
+            assertThat(hours.get(h).at("/all/throughput_per_s/mean").isNumber()).isTrue();
+            assertThat(hours.get(h).at("/stations/replica-1.cpu/utilisation").has("ci95"))
+                    .isTrue();
+            assertThat(hours.get(h).at("/verdict/saturated").isBoolean()).isTrue();
+        }
+        assertThat(hours.get(10).get("rate_per_s").asDouble()).isEqualTo(5.0);
+        assertThat(doc.at("/day/peak_hour").asInt()).isEqualTo(9);
+        assertThat(doc.at("/day/first_saturated_hour").isNull()).isTrue();
+        assertThat(doc.at("/day/month").asString()).isEqualTo("2026-01");
+    }
+
+    @Test
+    void runDayTableAndCsvHaveOneRowPerHour() throws Exception {
+        Path results = dir.resolve("day");
+        assertThat(run("run", scenario(DAY).toString(), "--day", "--out", results.toString()))
+                .isZero();
+        assertThat(out.toString().lines().filter(l -> l.matches("\\d\\d +\\d.*")))
+                .hasSize(24);
+        List<String> csv = Files.readAllLines(results.resolve("run-day.csv"));
+        assertThat(csv).hasSize(1 + 24 + 1);
+        assertThat(csv.get(1)).startsWith("0,");
+        assertThat(csv.get(25)).startsWith("day,");
+        for (String f :
+                List.of("run-day.json", "run-day.txt", "run-day.html", "day-response.png", "day-utilisation.svg")) {
+            assertThat(results.resolve(f)).exists();
+        }
+    }
+
+    @Test
+    void runDayOfAClosedPopulationIsABadCommandLine() throws Exception {
+        Path p = scenario(
+                """
+                version: 1
+                traffic: {arrivals: closed, users: 10, think: 1s}
+                requests:
+                  - {name: read, share: 100%, reads: 1}
+                """);
+        assertThat(run("run", p.toString(), "--day")).isEqualTo(2);
+        assertThat(err.toString()).contains("--day needs open arrivals").doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

@@ -28,6 +28,13 @@ final class ChartsTest {
     }
 
     @Test
+    void dayChartsAreValidPngAndSvg() throws Exception {
+        List<Charts.Drawing> charts = Charts.day(Fixtures.day(), Fixtures.SLO);
+        assertThat(charts).extracting(Charts.Drawing::name).containsExactly("day-response", "day-utilisation");
+        charts.forEach(ChartsTest::assertValid);
+    }
+
+    @Test
     void compareChartIsValidPngAndSvg() throws Exception {
         assertValid(Charts.compare(Fixtures.arms()));
     }

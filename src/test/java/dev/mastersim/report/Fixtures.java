@@ -2,6 +2,7 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
@@ -76,6 +77,15 @@ final class Fixtures {
                         27,
                         true),
                 new Arm("more-replicas", f, capacity(), 0, false));
+    }
+
+    /** A day whose hours follow a daily curve peaking at 800/s, so the busiest hours saturate. */
+    static DayResult day() {
+        List<RunResult> hours = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            hours.add(run(800 * (0.5 + 0.5 * Math.sin(Math.PI * h / 24))));
+        }
+        return new DayResult(YearMonth.of(2007, 1), run(560), hours);
     }
 
     static List<SweepPoint> sweep(String... values) {

@@ -29,7 +29,26 @@ final class HtmlReportTest {
                 HtmlReport.compare(arms, List.of(Charts.compare(arms)), SOURCE),
                 HtmlReport.sweep("app.pool.size", points, List.of(Charts.sweep("app.pool.size", points)), SOURCE),
                 HtmlReport.capacity(c, List.of(Charts.capacity(c, Fixtures.SLO)), SOURCE),
-                HtmlReport.run(Fixtures.run(500), List.of(), SOURCE));
+                HtmlReport.run(Fixtures.run(500), List.of(), SOURCE),
+                dayPage());
+    }
+
+    static String dayPage() {
+        var d = Fixtures.day();
+        return HtmlReport.day(d, Charts.day(d, Fixtures.SLO), SOURCE);
+    }
+
+    @Test
+    void dayPageStatesTheFirstSaturatedHourAndHasARowPerHour() {
+        var d = Fixtures.day();
+        String sentence = DayReport.sentence(d);
+        assertThat(sentence).contains("saturates in hour 07 (07:00-08:00)");
+        String page = dayPage();
+        assertThat(page).contains("<p class=\"verdict\">" + HtmlReport.escape(sentence) + "</p>");
+        assertThat(page).contains("<figure id=\"day-response\">", "<figure id=\"day-utilisation\">");
+        for (int h = 0; h < 24; h++) {
+            assertThat(page).contains(String.format(">%02d:00</td>", h));
+        }
     }
 
     @Test

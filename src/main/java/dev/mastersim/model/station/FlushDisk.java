@@ -155,6 +155,11 @@ public final class FlushDisk implements EventHandler {
         return fifo != null ? fifo.started() : batch.count();
     }
 
+    /** Commits whose flush started since the reset: the observations behind {@link #meanWait}. */
+    public long waited() {
+        return fifo != null ? fifo.started() : waits.count();
+    }
+
     /** Commits made durable per flush (1 without group commit). */
     public double commitsPerFlush() {
         return fifo != null ? 1 : batch.mean();

@@ -19,6 +19,7 @@ import dev.mastersim.model.replication.LagTracker;
 import dev.mastersim.model.station.FlushDisk;
 import dev.mastersim.model.station.Station;
 import dev.mastersim.model.station.StationListener;
+import dev.mastersim.model.traffic.RateProfile;
 import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.Concurrency;
 import dev.mastersim.scenario.Consistency;
@@ -26,7 +27,6 @@ import dev.mastersim.scenario.Dist;
 import dev.mastersim.scenario.RequestType;
 import dev.mastersim.scenario.Routing;
 import dev.mastersim.scenario.Scenario;
-import dev.mastersim.scenario.Spike;
 import dev.mastersim.scenario.Step;
 import dev.mastersim.scenario.Table;
 import dev.mastersim.scenario.Write;
@@ -83,6 +83,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     private final Scenario scenario;
     private final Load load;
+    private final RateProfile arrivalRate;
     private final Simulation sim = new Simulation();
     private final int shards;
     private final int replicaCount;
@@ -97,7 +98,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private final UniformRandomProvider modeRng;
     private final UniformRandomProvider routingRng;
     private final UniformRandomProvider cacheRng;
-    private final UniformRandomProvider thinningRng;
     private final UniformRandomProvider shardingRng;
     private final DoubleSampler interArrival;
     private final DoubleSampler think;
@@ -133,7 +133,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private int nextReplica;
     private int inFlight;
     private boolean overloaded;
-    private double peakRateFactor = 1;
 
     // write queue (acknowledged writes waiting for a writer)
     private int[] wqType = new int[64];
@@ -177,8 +176,19 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     /** A model of {@code scenario} under {@code load}, drawing from {@code streams}. */
     public DeploymentModel(Scenario scenario, Load load, RandomStreams streams) {
+        this(
+                scenario,
+                load,
+                streams,
+                RateProfile.peakHour(
+                        load.rate(), load.spikes() ? scenario.traffic().spikes() : List.of()));
+    }
+
+    /** A model whose open arrivals follow {@code arrivalRate} instead of {@code load}'s rate and spikes. */
+    public DeploymentModel(Scenario scenario, Load load, RandomStreams streams, RateProfile arrivalRate) {
         this.scenario = scenario;
         this.load = load;
+        this.arrivalRate = arrivalRate;
         this.shards = Math.max(1, scenario.master().shards());
         this.replicaCount = scenario.replicas().count();
         this.concurrency = scenario.concurrency();
@@ -199,7 +209,6 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         modeRng = streams.stream(Streams.MODES);
         routingRng = streams.stream(Streams.ROUTING);
         cacheRng = streams.stream(Streams.CACHE);
-        thinningRng = streams.stream(Streams.THINNING);
         shardingRng = streams.stream(Streams.SHARDING);
         interArrival = Samplers.exponential(arrivalRng, 1.0);
         think = Distributions.sampler(scenario.traffic().think(), streams.stream(Streams.THINK));
@@ -361,6 +370,33 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         return measure();
     }
 
+    /**
+     * Runs the warm-up, then consecutive measured windows ending at the absolute times {@code ends}
+     * (ascending, after the warm-up). At each end {@code observer} hears the window's figures, then
+     * the statistics are reset; the system itself (queues, locks, connections, replication backlog)
+     * carries on, so the windows are parts of one continuous run. Returns how many windows ended:
+     * fewer than {@code ends.length} when an overload stopped the run, whose last window is then cut
+     * short (or, stopped in the warm-up, holds the warm-up as {@link #run} would).
+     */
+    public int runWindows(double[] ends, WindowObserver observer) {
+        start();
+        boolean going = sim.runUntil(load.warmup());
+        if (going) {
+            resetStatistics();
+        }
+        int ended = 0;
+        while (ended < ends.length) {
+            going = going && sim.runUntil(ends[ended]);
+            observer.windowEnded(measure(), weights(), allResponse, typeResponse);
+            ended++;
+            if (!going) {
+                break;
+            }
+            resetStatistics();
+        }
+        return ended;
+    }
+
     /** Write transactions committed since the last statistics reset. */
     long commits() {
         return commits;
@@ -382,15 +418,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             }
             return;
         }
-        peakRateFactor = 1;
-        if (load.spikes()) {
-            for (Spike s : scenario.traffic().spikes()) {
-                peakRateFactor = Math.max(peakRateFactor, s.factor());
-            }
-        }
-        if (load.rate() > 0) {
-            sim.schedule(interArrival.sample() / (load.rate() * peakRateFactor), this, EV_ARRIVAL, 0);
-        }
+        scheduleArrival();
     }
 
     // ---------------------------------------------------------------- events
@@ -414,12 +442,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     }
 
     private void arrival() {
-        // thinning: candidates come at the peak rate, accepted with the current rate's share
-        double next = interArrival.sample() / (load.rate() * peakRateFactor);
-        sim.schedule(next, this, EV_ARRIVAL, 0);
-        if (peakRateFactor > 1 && thinningRng.nextDouble() * peakRateFactor >= spikeFactor(sim.now())) {
-            return;
-        }
+        scheduleArrival();
         arrivals++;
         if (inFlight >= load.maxInFlight()) {
             shed++;
@@ -434,14 +457,12 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         begin(newJob());
     }
 
-    private double spikeFactor(double t) {
-        double f = 1;
-        for (Spike s : scenario.traffic().spikes()) {
-            if (t >= s.at() && t < s.at() + s.length()) {
-                f = Math.max(f, s.factor());
-            }
+    /** The next open arrival, exact under a changing rate (see {@link RateProfile}); none while it stays 0. */
+    private void scheduleArrival() {
+        double next = arrivalRate.nextArrival(sim.now(), interArrival.sample());
+        if (next < Double.POSITIVE_INFINITY) {
+            sim.scheduleAt(next, 0, this, EV_ARRIVAL, 0);
         }
-        return f;
     }
 
     /** A new request starts on {@code j}: type, server, then its first step. */
@@ -1336,6 +1357,71 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         m.put(span, "run", "measured_s");
         m.put(sim.eventsProcessed(), "run", "events");
         return m;
+    }
+
+    /**
+     * The denominator behind each figure of {@link #measure} that is a mean per observation or a
+     * ratio (see {@link WindowObserver}): what windows are weighted by when they are combined.
+     */
+    private Measurements weights() {
+        double span = sim.now() - measureStart;
+        Measurements w = new Measurements();
+        long outcomes = shed;
+        for (int i = 0; i < types.length; i++) {
+            outcomes += typeDone[i] + typeErrors[i];
+        }
+        w.put(outcomes, "all", "error_rate");
+        for (int i = 0; i < types.length; i++) {
+            String name = types[i].name();
+            w.put(typeDone[i] + typeErrors[i], "requests", name, "error_rate");
+            w.put(typeLockWait[i].count(), "requests", name, "lock_wait_ms");
+            w.put(typeLockRequests[i], "requests", name, "lock_wait_probability");
+        }
+        for (int s = 0; s < shards; s++) {
+            putStationWeights(w, masterCpu[s]);
+            FlushDisk d = masterDisk[s];
+            w.put(d.waited(), "stations", d.name(), "wait_ms");
+            w.put(d.flushes(), "stations", d.name(), "commits_per_flush");
+        }
+        for (int r = 0; r < replicaCount; r++) {
+            putStationWeights(w, replicaCpu[r]);
+            putStationWeights(w, applier[r]);
+        }
+        double now = sim.now();
+        for (int t = 0; t < tableNames.length; t++) {
+            String name = tableNames[t];
+            w.put(tableAttempts[t], "locks", name, "wait_probability");
+            w.put(tableWait[t].count(), "locks", name, "wait_ms");
+            w.put(tableActive[t].mean(now) * span, "locks", name, "blocked_fraction");
+            w.put((tableHeld[t].mean(now) - tableHeldWaiting[t].mean(now)) * span, "locks", name, "conflict_ratio");
+        }
+        putPoolWeights(w, "master", masterPools);
+        if (replicaCount > 0) {
+            putPoolWeights(w, "replica", replicaPools);
+        }
+        long applied = 0;
+        for (int r = 0; r < replicaCount; r++) {
+            applied += lagAt(r).appliedCount();
+        }
+        w.put(applied, "replication", "apply_delay_ms");
+        w.put(readsRyw, "replication", "master_fallback_fraction");
+        w.put(writeQueueDelay.count(), "write_queue", "delay_ms");
+        return w;
+    }
+
+    private static void putStationWeights(Measurements w, Station s) {
+        w.put(s.started(), "stations", s.name(), "wait_ms");
+        w.put(s.started(), "stations", s.name(), "service_ms");
+    }
+
+    private static void putPoolWeights(Measurements w, String kind, ConnectionPool[][] pools) {
+        long borrows = 0;
+        for (ConnectionPool[] row : pools) {
+            for (ConnectionPool p : row) {
+                borrows += p.borrows();
+            }
+        }
+        w.put(borrows, "pools", kind, "wait_ms");
     }
 
     private static void putResponse(Measurements m, LatencyHistogram h, String... at) {

@@ -1,0 +1,149 @@
+package dev.mastersim.experiment;
+
+import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.RandomStreams;
+import dev.mastersim.engine.Replications;
+import dev.mastersim.experiment.result.DayResult;
+import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.Verdict;
+import dev.mastersim.experiment.verdict.VerdictRule;
+import dev.mastersim.model.Load;
+import dev.mastersim.model.topology.DeploymentModel;
+import dev.mastersim.model.traffic.RateProfile;
+import dev.mastersim.scenario.Arrivals;
+import dev.mastersim.scenario.RequestType;
+import dev.mastersim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One day of a month: 24 hours following the scenario's {@code daily} profile, with its spikes,
+ * simulated as one continuous run per replication and measured hour by hour.
+ *
+ * <p><b>Load.</b> Hour {@code h} offers {@code rate × growth(month) × daily[h]} requests per second
+ * (every multiplier 1 without a {@code daily} profile), times the factor of any spike covering the
+ * moment. Arrivals are exact for this piecewise-constant rate (see {@link RateProfile}).
+ *
+ * <p><b>Time.</b> The run starts with the scenario's warm-up ({@code run.warmup}) at hour 0's rate;
+ * hour 0 starts when it ends, and each hour is a real hour of 3600 simulated seconds.
+ * {@code run.duration} does not apply. A spike's {@code at} counts from the start of hour 0, so
+ * {@code at: 570min} is 09:30.
+ *
+ * <p><b>One run, 24 windows.</b> At the end of each hour the model's figures are taken and its
+ * statistics reset; the system itself (queues, locks held and waited for, connections, the
+ * replicas' backlog) carries on into the next hour. The whole day's figures combine the hours
+ * exactly as one 24-hour window would have measured them ({@link WindowCombiner}). Figures are
+ * estimated over independent replications with 95% intervals, each hour and the day alike, and
+ * replication <i>k</i> draws from the <i>k</i>-th jump of the seed, so the result does not depend
+ * on the number of threads.
+ *
+ * <p><b>Verdicts.</b> The verdict rule judges each hour on its own figures. The day is saturated
+ * when any hour is; its verdict is the first saturated hour's, named, or else carries the peak
+ * hour's bottleneck.
+ *
+ * <p><b>Overload.</b> A replication whose requests in flight reach their bound stops there, as a
+ * peak-hour run does: memory stays bounded. The hours it did not reach have no figures (NaN; null in
+ * JSON) but {@code run.overloaded} = 1, so their verdict says overloaded; the day's figures cover
+ * the hours it ran.
+ *
+ * <p><b>Closed populations</b> have no arrival rate for {@code daily} to scale, and a population
+ * that grows and shrinks through the day is not modelled, so a day needs open arrivals.
+ */
+public final class Day {
+    private Day() {}
+
+    /** The day of month {@code month} (index on the growth curve) on {@code scenario}. */
+    public static DayResult run(Scenario scenario, int month, RunSettings settings) {
+        if (scenario.traffic().arrivals() != Arrivals.OPEN) {
+            throw new IllegalArgumentException("a day follows an open arrival rate; this scenario's traffic is a "
+                    + "closed population, which has no rate for daily to scale");
+        }
+        double base = scenario.traffic().rate() * scenario.traffic().growth().multiplier(month);
+        double warmup = scenario.run().warmup();
+        RateProfile profile = RateProfile.day(
+                base, scenario.traffic().daily(), scenario.traffic().spikes(), warmup);
+        Load load = new Load(base, true, warmup, RateProfile.HOURS * RateProfile.HOUR, settings.maxInFlight());
+        // progress counts simulated hours (a replication is a day: too coarse to watch)
+        Progress progress = settings.progress().within("day (hours simulated)");
+        progress.start(settings.replications() * RateProfile.HOURS);
+        List<Replica> reps = Replications.run(
+                settings.replications(),
+                settings.threads(),
+                i -> replicate(scenario, load, profile, new RandomStreams(settings.seed(), i), progress));
+
+        List<RunResult> hours = new ArrayList<>(RateProfile.HOURS);
+        for (int h = 0; h < RateProfile.HOURS; h++) {
+            int hour = h;
+            double from = warmup + h * RateProfile.HOUR;
+            double rate = profile.meanRate(from, from + RateProfile.HOUR);
+            hours.add(judged(
+                    scenario,
+                    settings,
+                    rate,
+                    reps.stream().map(r -> r.hours().get(hour)).toList()));
+        }
+        double rate = profile.meanRate(warmup, warmup + RateProfile.HOURS * RateProfile.HOUR);
+        Map<List<String>, Figure> figures =
+                Experiment.aggregate(reps.stream().map(Replica::day).toList());
+        RunResult day = new RunResult(scenario.name(), settings.seed(), reps.size(), rate, dayVerdict(hours), figures);
+        return new DayResult(scenario.traffic().growth().month(month), day, hours);
+    }
+
+    /** One replication's hours (24, those not reached filled as such) and its whole day. */
+    private record Replica(List<Measurements> hours, Measurements day) {}
+
+    private static Replica replicate(
+            Scenario s, Load load, RateProfile profile, RandomStreams streams, Progress progress) {
+        double[] ends = new double[RateProfile.HOURS];
+        for (int h = 0; h < ends.length; h++) {
+            ends[h] = load.warmup() + (h + 1) * RateProfile.HOUR;
+        }
+        List<Measurements> hours = new ArrayList<>(ends.length);
+        WindowCombiner day =
+                new WindowCombiner(s.requests().stream().map(RequestType::name).toList());
+        new DeploymentModel(s, load, streams, profile).runWindows(ends, (figures, weights, all, byType) -> {
+            hours.add(figures);
+            day.add(figures, weights, all, byType);
+            progress.finished();
+        });
+        while (hours.size() < ends.length) {
+            hours.add(notReached(hours.get(0)));
+            progress.finished();
+        }
+        return new Replica(hours, day.result());
+    }
+
+    /** An hour an overloaded replication did not reach: no figures, overloaded, nothing measured. */
+    private static Measurements notReached(Measurements template) {
+        Measurements m = new Measurements();
+        for (List<String> path : template.asMap().keySet()) {
+            String[] p = path.toArray(new String[0]);
+            boolean overloaded = path.equals(List.of("run", "overloaded"));
+            boolean span = path.equals(List.of("run", "measured_s"));
+            m.put(overloaded ? 1 : span ? 0 : Double.NaN, p);
+        }
+        return m;
+    }
+
+    private static RunResult judged(Scenario s, RunSettings settings, double rate, List<Measurements> reps) {
+        Map<List<String>, Figure> figures = Experiment.aggregate(reps);
+        RunResult partial = new RunResult(s.name(), settings.seed(), reps.size(), rate, null, figures);
+        return new RunResult(s.name(), settings.seed(), reps.size(), rate, VerdictRule.decide(s, partial), figures);
+    }
+
+    /** The first saturated hour's verdict, named; else not saturated, with the peak hour's bottleneck. */
+    static Verdict dayVerdict(List<RunResult> hours) {
+        boolean decided = true;
+        for (int h = 0; h < hours.size(); h++) {
+            Verdict v = hours.get(h).verdict();
+            if (v.saturated()) {
+                return new Verdict(true, String.format("hour %02d: %s", h, v.reason()), v.bottleneck(), v.decided());
+            }
+            decided &= v.decided();
+        }
+        return new Verdict(
+                false, "", hours.get(DayResult.peakHour(hours)).verdict().bottleneck(), decided);
+    }
+}

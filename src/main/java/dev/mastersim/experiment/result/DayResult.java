@@ -1,0 +1,46 @@
+package dev.mastersim.experiment.result;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A day of 24 hours: the whole day's figures and verdict, and each hour's.
+ *
+ * @param month the month whose growth multiplier the day's rates carry
+ * @param day the whole day: figures over the 24 hours (rate: the day's mean offered rate); its
+ *     verdict is the first saturated hour's, or else the peak hour's bottleneck
+ * @param hours hour 0 to 23, each a run result of its own (rate: the hour's mean offered rate,
+ *     spikes included; verdict: the verdict rule applied to that hour)
+ */
+public record DayResult(YearMonth month, RunResult day, List<RunResult> hours) {
+    public DayResult {
+        hours = List.copyOf(hours);
+    }
+
+    /** The first hour whose verdict is saturated, if any. */
+    public OptionalInt firstSaturatedHour() {
+        for (int h = 0; h < hours.size(); h++) {
+            if (hours.get(h).verdict().saturated()) {
+                return OptionalInt.of(h);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The hour with the highest offered rate (the earliest of equals). */
+    public int peakHour() {
+        return peakHour(hours);
+    }
+
+    /** Of {@code hours}, the one with the highest offered rate (the earliest of equals). */
+    public static int peakHour(List<RunResult> hours) {
+        int peak = 0;
+        for (int h = 1; h < hours.size(); h++) {
+            if (hours.get(h).rate() > hours.get(peak).rate()) {
+                peak = h;
+            }
+        }
+        return peak;
+    }
+}

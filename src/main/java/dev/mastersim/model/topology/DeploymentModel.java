@@ -117,12 +117,11 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     private final FlushDisk[] masterDisk;
     private final LockManager[] lockManagers;
     private final Station[] replicaCpu;
-    private final Station[] applier;
-    private final LagTracker[] lag;
+    private final Station applier; // shared by every replica (see the constructor)
+    private final LagTracker lag;
     private final ConnectionPool[][] masterPools;
     private final ConnectionPool[][] replicaPools;
     private final ConnectionPool[] writerPools;
-    private final ApplierListener[] applierListeners;
     private final LastWrites lastWrites;
 
     // jobs
@@ -267,19 +266,17 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             lockManagers[s] = new LockManager(1024, 64, this::lockGranted);
         }
         replicaCpu = new Station[replicaCount];
-        applier = new Station[replicaCount];
-        lag = new LagTracker[replicaCount];
-        applierListeners = new ApplierListener[replicaCount];
         for (int r = 0; r < replicaCount; r++) {
             replicaCpu[r] = new Station(
                     "replica-" + (r + 1) + ".cpu", scenario.replicas().cores(), sim, this);
-            lag[r] = new LagTracker();
-            applierListeners[r] = new ApplierListener(r);
-            // nothing waits on an applier (only the lag bookkeeping hears of it), so its
-            // completions stay off the event list
-            applier[r] = Station.deferred(
-                    "replica-" + (r + 1) + ".applier", scenario.replicas().appliers(), sim, applierListeners[r]);
         }
+        // Every replica applies the same commit stream, in commit order, with the same appliers and
+        // the same apply cost per transaction (one draw per commit): their applier queues are
+        // identical, so one station and one lag tracker stand for all of them and each replica
+        // reports their figures. Nothing waits on an applier (only the lag bookkeeping hears of
+        // it), so its completions stay off the event list.
+        lag = new LagTracker();
+        applier = Station.deferred("replica.applier", scenario.replicas().appliers(), sim, new ApplierListener());
 
         int servers = Math.max(1, scenario.app().servers());
         int poolSize = scenario.app().pool().size();
@@ -515,7 +512,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         int db = chooseReplica();
         if (db != MASTER_DB && t.consistency() == Consistency.READ_YOUR_WRITES) {
             readsRyw++;
-            if (lagAt(db).lag(sim.now()) > t.maxLag()) {
+            if (lagNow().lag(sim.now()) > t.maxLag()) {
                 readsFallback++;
                 db = MASTER_DB;
             }
@@ -923,9 +920,9 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         releaseLocks(j);
         commits++;
         double apply = j.batch ? j.batchApply : applyCost[j.type].sample();
-        for (int r = 0; r < replicaCount; r++) {
-            long seq = lagAt(r).committed(now);
-            applier[r].arrive((int) (seq & 0x7fffffff), apply);
+        if (replicaCount > 0) {
+            long seq = lagNow().committed(now);
+            applier.arrive((int) (seq & 0x7fffffff), apply);
         }
         if (!j.batch) {
             typeLockWait[j.type].add(j.lockWaitTotal);
@@ -1150,24 +1147,17 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
 
     // ---------------------------------------------------------------- replication
 
-    /** A replica's lag tracker, brought up to now: its applier's completions so far replayed first. */
-    private LagTracker lagAt(int replica) {
-        applier[replica].catchUp(sim.now());
-        return lag[replica];
+    /** The replicas' lag tracker, brought up to now: the applier's completions so far replayed first. */
+    private LagTracker lagNow() {
+        applier.catchUp(sim.now());
+        return lag;
     }
 
-    /** Hears the applier of one replica finish a transaction. */
+    /** Hears the replicas' applier finish a transaction. */
     private final class ApplierListener implements StationListener {
-        private final int replica;
-
-        ApplierListener(int replica) {
-            this.replica = replica;
-        }
-
         @Override
         public void served(Station station, int job) {
-            LagTracker t = lag[replica];
-            t.applied(t.sequenceFromLowBits(job), station.clock());
+            lag.applied(lag.sequenceFromLowBits(job), station.clock());
         }
     }
 
@@ -1244,9 +1234,9 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         }
         for (int r = 0; r < replicaCount; r++) {
             replicaCpu[r].resetStatistics();
-            applier[r].resetStatistics();
-            lagAt(r).reset(now);
         }
+        applier.resetStatistics();
+        lagNow().reset(now);
         for (ConnectionPool[] row : masterPools) {
             for (ConnectionPool p : row) {
                 p.resetStatistics();
@@ -1299,7 +1289,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         }
         for (int r = 0; r < replicaCount; r++) {
             putStation(m, replicaCpu[r], span);
-            putStation(m, applier[r], span);
+            putStation(m, "replica-" + (r + 1) + ".applier", applier, span);
         }
 
         for (int t = 0; t < tableNames.length; t++) {
@@ -1324,22 +1314,11 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             putPools(m, "replica", replicaPools, span);
         }
 
-        double lagSum = 0;
-        double lagMax = 0;
-        double delaySum = 0;
-        long applied = 0;
-        long backlog = 0;
-        for (int r = 0; r < replicaCount; r++) {
-            LagTracker l = lagAt(r);
-            lagSum += l.meanLag(now);
-            lagMax = Math.max(lagMax, l.maxLag(now));
-            delaySum += l.meanApplyDelay() * l.appliedCount();
-            applied += l.appliedCount();
-            backlog = Math.max(backlog, l.backlog());
-        }
-        m.put(replicaCount == 0 ? 0 : lagSum / replicaCount * 1e3, "replication", "lag_ms");
-        m.put(lagMax * 1e3, "replication", "lag_max_ms");
-        m.put(applied == 0 ? 0 : delaySum / applied * 1e3, "replication", "apply_delay_ms");
+        LagTracker l = replicaCount > 0 ? lagNow() : null;
+        long backlog = l == null ? 0 : l.backlog();
+        m.put(l == null ? 0 : l.meanLag(now) * 1e3, "replication", "lag_ms");
+        m.put(l == null ? 0 : l.maxLag(now) * 1e3, "replication", "lag_max_ms");
+        m.put(l == null ? 0 : l.meanApplyDelay() * 1e3, "replication", "apply_delay_ms");
         m.put(ratio(readsFallback, readsRyw), "replication", "master_fallback_fraction");
 
         m.put(writeQueueDelay.mean() * 1e3, "write_queue", "delay_ms");
@@ -1385,7 +1364,7 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
         }
         for (int r = 0; r < replicaCount; r++) {
             putStationWeights(w, replicaCpu[r]);
-            putStationWeights(w, applier[r]);
+            putStationWeights(w, "replica-" + (r + 1) + ".applier", applier);
         }
         double now = sim.now();
         for (int t = 0; t < tableNames.length; t++) {
@@ -1400,8 +1379,8 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
             putPoolWeights(w, "replica", replicaPools);
         }
         long applied = 0;
-        for (int r = 0; r < replicaCount; r++) {
-            applied += lagAt(r).appliedCount();
+        if (replicaCount > 0) {
+            applied = lagNow().appliedCount();
         }
         w.put(applied, "replication", "apply_delay_ms");
         w.put(readsRyw, "replication", "master_fallback_fraction");
@@ -1410,8 +1389,12 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     }
 
     private static void putStationWeights(Measurements w, Station s) {
-        w.put(s.started(), "stations", s.name(), "wait_ms");
-        w.put(s.started(), "stations", s.name(), "service_ms");
+        putStationWeights(w, s.name(), s);
+    }
+
+    private static void putStationWeights(Measurements w, String name, Station s) {
+        w.put(s.started(), "stations", name, "wait_ms");
+        w.put(s.started(), "stations", name, "service_ms");
     }
 
     private static void putPoolWeights(Measurements w, String kind, ConnectionPool[][] pools) {
@@ -1442,12 +1425,16 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     }
 
     private static void putStation(Measurements m, Station s, double span) {
-        m.put(s.utilisation(), "stations", s.name(), "utilisation");
-        m.put(s.queueLength(), "stations", s.name(), "queue_length");
-        m.put(s.meanWait() * 1e3, "stations", s.name(), "wait_ms");
-        m.put(s.meanBusy(), "stations", s.name(), "busy_servers");
-        m.put(s.meanService() * 1e3, "stations", s.name(), "service_ms");
-        m.put(s.started() / span, "stations", s.name(), "throughput_per_s");
+        putStation(m, s.name(), s, span);
+    }
+
+    private static void putStation(Measurements m, String name, Station s, double span) {
+        m.put(s.utilisation(), "stations", name, "utilisation");
+        m.put(s.queueLength(), "stations", name, "queue_length");
+        m.put(s.meanWait() * 1e3, "stations", name, "wait_ms");
+        m.put(s.meanBusy(), "stations", name, "busy_servers");
+        m.put(s.meanService() * 1e3, "stations", name, "service_ms");
+        m.put(s.started() / span, "stations", name, "throughput_per_s");
     }
 
     private static void putPools(Measurements m, String kind, ConnectionPool[][] pools, double span) {

@@ -193,6 +193,11 @@ public final class LockManager {
     /** A strict 2PL request: {@link #GRANTED}, {@link #WAITING} (the listener hears of the grant) or {@link #DEADLOCK}. */
     public int acquire(int txn, long granule, int mode) {
         int rec = prepare(txn, granule, mode);
+        if (recHolders[rec] == NIL && recWaitHead[rec] == NIL) {
+            // a granule nobody holds (the common case): nothing to re-enter, nothing to queue behind
+            grant(txn, rec, newNode(txn, rec, mode, HELD));
+            return GRANTED;
+        }
         int own = heldNode(txn, rec);
         if (grantNow(txn, rec, own, mode)) {
             return GRANTED;

@@ -479,6 +479,9 @@ public final class DeploymentModel implements EventHandler, StationListener, Con
     }
 
     private int pickType() {
+        if (cumulativeShare.length == 1) {
+            return 0; // one type: no draw (the mix has its own stream, so nothing else moves)
+        }
         double u = mixRng.nextDouble() * cumulativeShare[cumulativeShare.length - 1];
         for (int i = 0; i < cumulativeShare.length - 1; i++) {
             if (u < cumulativeShare[i]) {

@@ -73,10 +73,18 @@ final class KeyChooser {
         if (access instanceof Access.HotSet h) {
             long hot = Math.max(1, Math.min(rows, (long) Math.ceil(h.fraction() * rows)));
             if (hot >= rows || rng.nextDouble() < h.share()) {
-                return rng.nextLong(hot);
+                return uniform(hot);
             }
-            return hot + rng.nextLong(rows - hot);
+            return hot + uniform(rows - hot);
         }
-        return rng.nextLong(rows);
+        return uniform(rows);
+    }
+
+    /**
+     * Uniform on [0, n): a bound that fits an int takes Lemire's multiply-and-shift draw, which
+     * needs no 64-bit division (the long-bounded draw divides on every call).
+     */
+    private long uniform(long n) {
+        return n <= Integer.MAX_VALUE ? rng.nextInt((int) n) : rng.nextLong(n);
     }
 }

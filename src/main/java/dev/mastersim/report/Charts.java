@@ -108,15 +108,33 @@ public final class Charts {
     public static Drawing forecastUtilisation(ForecastResult f, Limits slo) {
         String title = f.scenario() + ": utilisation by month";
         XYChart chart = monthChart(f, title, "utilisation (%)");
+        List<Double> x = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
+        for (MonthPoint p : f.months()) {
+            x.add((double) p.index());
+            runs.add(p.result());
+        }
+        List<Double> all = utilisationSeries(chart, x, runs);
+        limitLine(chart, "limit " + number(slo.utilisation() * 100) + "%", f, slo.utilisation() * 100);
+        markSaturation(chart, f, top(all, List.of(), slo.utilisation() * 100));
+        return encode(chart, "forecast-utilisation", title);
+    }
+
+    /**
+     * One series per station: its utilisation (%) in each run against {@code x} (a month's index, an
+     * hour). Returns every value drawn, for the saturation marker's height.
+     */
+    private static List<Double> utilisationSeries(XYChart chart, List<Double> x, List<RunResult> runs) {
         Map<String, List<Double>> xs = new LinkedHashMap<>();
         Map<String, List<Double>> ys = new LinkedHashMap<>();
-        for (MonthPoint p : f.months()) {
-            p.result().figures().forEach((path, fig) -> {
+        for (int i = 0; i < runs.size(); i++) {
+            double at = x.get(i);
+            runs.get(i).figures().forEach((path, fig) -> {
                 if (path.size() == 3
                         && path.get(0).equals("stations")
                         && path.get(2).equals("utilisation")
                         && Double.isFinite(fig.mean())) {
-                    xs.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add((double) p.index());
+                    xs.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(at);
                     ys.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(fig.mean() * 100);
                 }
             });
@@ -128,10 +146,7 @@ public final class Charts {
         for (String station : xs.keySet()) {
             chart.addSeries(station, xs.get(station), ys.get(station)).setMarker(SeriesMarkers.CIRCLE);
         }
-        limitLine(chart, "limit " + number(slo.utilisation() * 100) + "%", f, slo.utilisation() * 100);
-        List<Double> all = ys.values().stream().flatMap(List::stream).toList();
-        markSaturation(chart, f, top(all, List.of(), slo.utilisation() * 100));
-        return encode(chart, "forecast-utilisation", title);
+        return ys.values().stream().flatMap(List::stream).toList();
     }
 
     /** A day's two charts: response-time percentiles against hour, and each station's utilisation. */
@@ -172,27 +187,11 @@ public final class Charts {
     public static Drawing dayUtilisation(DayResult d, Limits slo) {
         String title = d.day().scenario() + ": utilisation by hour, a day in " + d.month();
         XYChart chart = hourChart(title, "utilisation (%)");
-        Map<String, List<Double>> xs = new LinkedHashMap<>();
-        Map<String, List<Double>> ys = new LinkedHashMap<>();
+        List<Double> x = new ArrayList<>();
         for (int h = 0; h < d.hours().size(); h++) {
-            double hour = h;
-            d.hours().get(h).figures().forEach((path, fig) -> {
-                if (path.size() == 3
-                        && path.get(0).equals("stations")
-                        && path.get(2).equals("utilisation")
-                        && Double.isFinite(fig.mean())) {
-                    xs.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(hour);
-                    ys.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(fig.mean() * 100);
-                }
-            });
+            x.add((double) h);
         }
-        if (xs.size() > 4) {
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        }
-        for (String station : xs.keySet()) {
-            chart.addSeries(station, xs.get(station), ys.get(station)).setMarker(SeriesMarkers.CIRCLE);
-        }
+        List<Double> all = utilisationSeries(chart, x, d.hours());
         hourLine(chart, "limit " + number(slo.utilisation() * 100) + "%", d, slo.utilisation() * 100);
         List<Double> hours = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
@@ -214,7 +213,6 @@ public final class Charts {
             chart.getStyler().setYAxisMax(1, peak * 1.6);
         }
         rate.setLineStyle(DASHED);
-        List<Double> all = ys.values().stream().flatMap(List::stream).toList();
         markHour(chart, d, top(all, List.of(), slo.utilisation() * 100));
         return encode(chart, "day-utilisation", title);
     }

@@ -14,7 +14,7 @@ import dev.mastersim.engine.TimeWeighted;
  * nothing is allocated per job once the buffer has grown to the largest backlog seen.
  *
  * <p>Measured: busy servers and jobs waiting (time-weighted), wait before service and service
- * time (tallies), completions.
+ * time (their means), completions.
  *
  * <p><b>Deferred completions.</b> A station whose completions nothing waits on (a replica's
  * applier: only the lag bookkeeping hears of them) can keep them off the simulation's event list.

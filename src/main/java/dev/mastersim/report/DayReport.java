@@ -56,7 +56,7 @@ public final class DayReport {
                 day.seed()));
         b.append(String.format(
                 Locale.ROOT,
-                "%-5s %9s %13s %10s %10s %10s %9s  %-24s %7s  %-9s %s%n",
+                "%-5s %9s %13s %10s %10s %10s %9s  %-24s %7s  %-10s %s%n",
                 "hour",
                 "rate/s",
                 "throughput/s",
@@ -74,7 +74,7 @@ public final class DayReport {
             Figure p99 = r.figure("all", "response_ms", "p99");
             b.append(String.format(
                             Locale.ROOT,
-                            "%02d    %9.1f %13s %10s %10s %10s %9s  %-24s %7s  %-9s %s",
+                            "%02d    %9.1f %13s %10s %10s %10s %9s  %-24s %7s  %-10s %s",
                             h,
                             r.rate(),
                             TableReport.fmt(r.mean("all", "throughput_per_s")),
@@ -84,13 +84,14 @@ public final class DayReport {
                             TableReport.fmt(r.mean("all", "error_rate") * 100),
                             busiest == null ? "-" : busiest,
                             busiest == null ? "-" : String.format(Locale.ROOT, "%.1f", utilisation(r, busiest) * 100),
-                            r.verdict().saturated() ? "SATURATED" : "ok",
+                            PlanReport.word(r.verdict()),
                             r.verdict().saturated()
                                     ? r.verdict().reason()
                                     : r.verdict().bottleneck())
                     .stripTrailing());
             b.append(NL);
         }
+        b.append(PlanReport.undecidedNote(d.hours()));
         b.append(NL).append("The whole day").append(NL);
         TableReport.figures(b, day);
         return b.toString();

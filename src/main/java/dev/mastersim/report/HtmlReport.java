@@ -253,7 +253,7 @@ public final class HtmlReport {
     }
 
     private static String verdict(RunResult r) {
-        return r.verdict().saturated() ? "SATURATED" : "ok";
+        return PlanReport.word(r.verdict());
     }
 
     private static String scenario(List<Arm> arms) {

@@ -7,6 +7,7 @@ import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
+import dev.mastersim.experiment.result.Verdict;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ public final class PlanReport {
         b.append(forecastSentence(f)).append(NL).append(NL);
         b.append(String.format(
                 Locale.ROOT,
-                "%-8s %10s %12s %12s  %-9s %s%n",
+                "%-8s %10s %12s %12s  %-10s %s%n",
                 "month",
                 "rate/s",
                 "p99 ms",
@@ -33,15 +34,33 @@ public final class PlanReport {
             RunResult r = p.result();
             b.append(String.format(
                     Locale.ROOT,
-                    "%-8s %10.1f %12s %12s  %-9s %s%n",
+                    "%-8s %10.1f %12s %12s  %-10s %s%n",
                     p.month(),
                     p.rate(),
                     TableReport.fmt(r.mean("all", "response_ms", "p99")),
                     TableReport.fmt(r.mean("all", "response_ms", "mean")),
-                    p.saturated() ? "SATURATED" : "ok",
+                    word(r.verdict()),
                     p.saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
+        b.append(undecidedNote(f.months().stream().map(MonthPoint::result).toList()));
         return b.toString();
+    }
+
+    /** A verdict in one word; "?" marks one still undecided at the replication cap. */
+    static String word(Verdict v) {
+        return (v.saturated() ? "SATURATED" : "ok") + (v.decided() ? "" : "?");
+    }
+
+    /** The footnote for the "?" of {@link #word}, when any row has one. */
+    static String undecidedNote(List<RunResult> runs) {
+        for (RunResult r : runs) {
+            if (!r.verdict().decided()) {
+                return "? undecided: a 95% interval still straddles a limit at the replication cap "
+                        + "(4 x run.replications); the verdict follows the means. More replications "
+                        + "(--replications) may settle it." + NL;
+            }
+        }
+        return "";
     }
 
     /** The forecast's answer in one sentence a planner can quote. */
@@ -99,15 +118,16 @@ public final class PlanReport {
                     .append('.')
                     .append(NL);
         }
-        b.append(NL).append(String.format(Locale.ROOT, "%12s  %-9s %s%n", "rate/s", "verdict", "bottleneck / reason"));
+        b.append(NL).append(String.format(Locale.ROOT, "%12s  %-10s %s%n", "rate/s", "verdict", "bottleneck / reason"));
         for (RunResult r : c.points()) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%12.1f  %-9s %s%n",
+                    "%12.1f  %-10s %s%n",
                     r.rate(),
-                    r.verdict().saturated() ? "SATURATED" : "ok",
+                    word(r.verdict()),
                     r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
+        b.append(undecidedNote(c.points()));
         return b.toString();
     }
 
@@ -232,7 +252,7 @@ public final class PlanReport {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
-                "%-14s %12s %12s %12s  %-9s %s%n",
+                "%-14s %12s %12s %12s  %-10s %s%n",
                 param,
                 "throughput/s",
                 "p99 ms",
@@ -243,14 +263,15 @@ public final class PlanReport {
             RunResult r = p.result();
             b.append(String.format(
                     Locale.ROOT,
-                    "%-14s %12s %12s %12s  %-9s %s%n",
+                    "%-14s %12s %12s %12s  %-10s %s%n",
                     p.value(),
                     TableReport.fmt(r.mean("all", "throughput_per_s")),
                     TableReport.fmt(r.mean("all", "response_ms", "p99")),
                     TableReport.fmt(r.mean("all", "error_rate")),
-                    r.verdict().saturated() ? "SATURATED" : "ok",
+                    word(r.verdict()),
                     r.verdict().bottleneck()));
         }
+        b.append(undecidedNote(points.stream().map(SweepPoint::result).toList()));
         return b.toString();
     }
 

@@ -138,6 +138,7 @@ public final class LockManager {
     private int[] recExclusive;
     private int[] recUpgrader; // the held node waiting to upgrade, or NIL
     private int[] recNextFree;
+    private int[] recSlot; // the table slot holding the record, kept when entries move
     private int recFree;
 
     // request nodes, pooled (free list through nodeNext)
@@ -192,9 +193,16 @@ public final class LockManager {
 
     /** A strict 2PL request: {@link #GRANTED}, {@link #WAITING} (the listener hears of the grant) or {@link #DEADLOCK}. */
     public int acquire(int txn, long granule, int mode) {
-        int rec = prepare(txn, granule, mode);
-        if (recHolders[rec] == NIL && recWaitHead[rec] == NIL) {
+        check(txn, mode);
+        int found = find(granule);
+        if (found < 0) {
             // a granule nobody holds (the common case): nothing to re-enter, nothing to queue behind
+            int rec = create(~found, granule);
+            grantFirst(txn, rec, newNode(txn, rec, mode, HELD));
+            return GRANTED;
+        }
+        int rec = found;
+        if (recHolders[rec] == NIL && recWaitHead[rec] == NIL) {
             grant(txn, rec, newNode(txn, rec, mode, HELD));
             return GRANTED;
         }
@@ -272,12 +280,24 @@ public final class LockManager {
     // ---------------------------------------------------------------- requests
 
     private int prepare(int txn, long granule, int mode) {
+        check(txn, mode);
+        return findOrCreate(granule);
+    }
+
+    /** Rejects a bad transaction or mode, and makes room for a new transaction id. */
+    private void check(int txn, int mode) {
+        // the rare cases (a new id past the arrays, a bad argument) leave the hot path
+        if (txn >= txnHeld.length || txn < 0 || (mode >>> 1) != 0) {
+            checkSlow(txn, mode);
+        }
+        assert txnWait[txn] == NIL : "txn " + txn + " requested a lock while waiting";
+    }
+
+    private void checkSlow(int txn, int mode) {
         if (txn < 0 || (mode != SHARED && mode != EXCLUSIVE)) {
             throw new IllegalArgumentException("txn " + txn + ", mode " + mode);
         }
         ensureTransaction(txn);
-        assert txnWait[txn] == NIL : "txn " + txn + " requested a lock while waiting";
-        return findOrCreate(granule);
     }
 
     /** Grants at once if the rule allows: re-entrant, sole-holder upgrade, or compatible with nobody waiting. */
@@ -467,6 +487,11 @@ public final class LockManager {
 
     /** Grants from the head while compatible, the upgrader first; frees the record if nothing is left. */
     private void grantLoop(int rec) {
+        // nobody left and nobody waiting (the common case); an upgrader is a holder, so none either
+        if (recHolders[rec] == NIL && recWaitHead[rec] == NIL) {
+            freeRecord(rec);
+            return;
+        }
         // the upgrader is ahead of the FIFO and granted only as the sole holder
         int u = recUpgrader[rec];
         if (u != NIL && recShared[rec] + recExclusive[rec] == 1) {
@@ -520,6 +545,31 @@ public final class LockManager {
     }
 
     // ---------------------------------------------------------------- list and counter plumbing
+
+    /** {@link #grant} on a record just created: no holders, no counts, nothing waiting. */
+    private void grantFirst(int txn, int rec, int node) {
+        if (txnHeld[txn] == 0 && txnWait[txn] == NIL) {
+            active++;
+        }
+        nodePrev[node] = NIL;
+        nodeNext[node] = NIL;
+        recHolders[rec] = node;
+        if (nodeMode[node] == SHARED) {
+            recShared[rec] = 1;
+        } else {
+            recExclusive[rec] = 1;
+        }
+        nodeTxnNext[node] = NIL;
+        int last = txnLast[txn];
+        if (last == NIL) {
+            txnFirst[txn] = node;
+        } else {
+            nodeTxnNext[last] = node;
+        }
+        txnLast[txn] = node;
+        txnHeld[txn]++;
+        held++;
+    }
 
     private void grant(int txn, int rec, int node) {
         if (txnHeld[txn] == 0 && txnWait[txn] == NIL) {
@@ -634,17 +684,29 @@ public final class LockManager {
     }
 
     private int findOrCreate(long granule) {
+        int found = find(granule);
+        return found >= 0 ? found : create(~found, granule);
+    }
+
+    /** The granule's record, or {@code ~slot} of the empty slot where it would go. */
+    private int find(long granule) {
+        int mask = tableMask;
         int i = slot(granule);
-        for (; tableRecs[i] != NIL; i = (i + 1) & tableMask) {
+        for (int rec; (rec = tableRecs[i]) != NIL; i = (i + 1) & mask) {
             if (tableKeys[i] == granule) {
-                return tableRecs[i];
+                return rec;
             }
         }
-        // absent: take a record, then probe again if taking it grew the table
+        return ~i;
+    }
+
+    /** A record for the absent {@code granule}, entered at the empty slot {@code i} found by {@link #find}. */
+    private int create(int i, long granule) {
+        // take a record, then probe again if taking it grew the table
         if (recFree == NIL) {
             allocRecords(recKey.length * 2);
             allocTable(recKey.length * 2);
-            return findOrCreate(granule);
+            i = ~find(granule);
         }
         int rec = recFree;
         recFree = recNextFree[rec];
@@ -653,6 +715,7 @@ public final class LockManager {
         recWaitHead[rec] = NIL;
         recWaitTail[rec] = NIL;
         recUpgrader[rec] = NIL;
+        recSlot[rec] = i;
         tableKeys[i] = granule;
         tableRecs[i] = rec;
         locked++;
@@ -660,11 +723,7 @@ public final class LockManager {
     }
 
     private void freeRecord(int rec) {
-        int i = slot(recKey[rec]);
-        while (tableRecs[i] != rec) {
-            i = (i + 1) & tableMask;
-        }
-        removeSlot(i);
+        removeSlot(recSlot[rec]);
         recNextFree[rec] = recFree;
         recFree = rec;
         locked--;
@@ -675,8 +734,10 @@ public final class LockManager {
         for (int j = (hole + 1) & tableMask; tableRecs[j] != NIL; j = (j + 1) & tableMask) {
             int home = slot(tableKeys[j]);
             if (((j - home) & tableMask) >= ((j - hole) & tableMask)) {
+                int moved = tableRecs[j];
                 tableKeys[hole] = tableKeys[j];
-                tableRecs[hole] = tableRecs[j];
+                tableRecs[hole] = moved;
+                recSlot[moved] = hole;
                 hole = j;
             }
         }
@@ -726,6 +787,7 @@ public final class LockManager {
         recShared = old == 0 ? new int[capacity] : Arrays.copyOf(recShared, capacity);
         recExclusive = old == 0 ? new int[capacity] : Arrays.copyOf(recExclusive, capacity);
         recNextFree = old == 0 ? new int[capacity] : Arrays.copyOf(recNextFree, capacity);
+        recSlot = old == 0 ? new int[capacity] : Arrays.copyOf(recSlot, capacity);
         // the new records, chained onto the free list
         if (old == 0) {
             recFree = NIL;
@@ -776,6 +838,7 @@ public final class LockManager {
                 }
                 tableKeys[j] = oldKeys[i];
                 tableRecs[j] = oldRecs[i];
+                recSlot[oldRecs[i]] = j;
             }
         }
     }

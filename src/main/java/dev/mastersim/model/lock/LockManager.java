@@ -124,6 +124,12 @@ public final class LockManager {
 
     private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
 
+    /**
+     * Table slots per record: the load stays at most 1/8, so probe runs are short and a probe's or a
+     * backward shift's loop mostly ends at its first slot, a branch the CPU then predicts (12 bytes a slot).
+     */
+    private static final int TABLE_PER_RECORD = 8;
+
     private final Listener listener;
 
     // granule -> lock record: open addressing, linear probing, backward-shift deletion
@@ -201,7 +207,7 @@ public final class LockManager {
         allocTransactions(Math.max(1, initialTxns));
         allocRecords(recs);
         allocNodes(recs);
-        allocTable(recs * 2);
+        allocTable(recs * TABLE_PER_RECORD);
         affected = new int[16];
     }
 
@@ -714,7 +720,7 @@ public final class LockManager {
         // take a record, then probe again if taking it grew the table
         if (recFree == NIL) {
             allocRecords(recKey.length * 2);
-            allocTable(recKey.length * 2);
+            allocTable(recKey.length * TABLE_PER_RECORD);
             i = ~find(granule);
         }
         int rec = recFree;

@@ -513,6 +513,7 @@ public final class LockManager {
     private void grantLoop(int rec) {
         // nobody left and nobody waiting (the common case); an upgrader is a holder, so none either
         if (recs[rec * REC + R_HOLDERS] == NIL && recs[rec * REC + R_WAIT_HEAD] == NIL) {
+            assert holdersCompatible(rec) : "holder counts left on empty granule " + recKey[rec];
             freeRecord(rec);
             return;
         }

@@ -67,9 +67,12 @@ import java.util.Arrays;
  * The simulator calls this for every lock request of every transaction in every replication, so it is
  * written like a pool's hot path: nothing is allocated per request in steady state. Granules map to lock
  * records through an open-addressing table (linear probing, Fibonacci hashing, backward-shift deletion,
- * so no tombstones accumulate as granules come and go). Lock records and request nodes live in parallel
- * primitive arrays with free lists; a node is on its granule's doubly linked holder or waiter list (O(1)
- * unlink on abort) and on its transaction's singly linked list of held locks (release walks it once).
+ * so no tombstones accumulate as granules come and go). Lock records, request nodes and transactions
+ * each live in one {@code int} array, an entity's fields side by side in a fixed stride (one cache line
+ * or less, and one array reference and range check on a hot path); records and nodes are pooled with
+ * free lists. A record remembers its table slot, so freeing it needs no probe. A node is on its
+ * granule's doubly linked holder or waiter list (O(1) unlink on abort) and on its transaction's singly
+ * linked list of held locks (release walks it once).
  * The deadlock search uses a preallocated {@code int} stack and epoch-stamped visit marks, so starting a
  * search costs nothing. Arrays grow only by doubling when a capacity is exceeded, which is amortised and,
  * once the population of transactions and locks has been seen, never happens again.
@@ -121,6 +124,12 @@ public final class LockManager {
 
     private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
 
+    /**
+     * Table slots per record: the load stays at most 1/8, so probe runs are short and a probe's or a
+     * backward shift's loop mostly ends at its first slot, a branch the CPU then predicts (12 bytes a slot).
+     */
+    private static final int TABLE_PER_RECORD = 8;
+
     private final Listener listener;
 
     // granule -> lock record: open addressing, linear probing, backward-shift deletion
@@ -129,32 +138,44 @@ public final class LockManager {
     private int tableMask;
     private int tableShift;
 
-    // lock records, pooled
+    // Each pooled entity is one stride of a single int[] (its fields side by side, one cache line or
+    // less), so a hot path loads one array reference and the JIT merges the range checks on a stride.
+
+    // lock records, pooled: recKey beside, the rest in recs (free list through R_NEXT_FREE)
+    private static final int REC = 8;
+    private static final int R_HOLDERS = 0; // head of the doubly linked holder list
+    private static final int R_WAIT_HEAD = 1; // the FIFO of queued requests, doubly linked
+    private static final int R_WAIT_TAIL = 2;
+    private static final int R_SHARED = 3; // holders by mode: R_SHARED + mode is the mode's count
+    private static final int R_EXCLUSIVE = R_SHARED + EXCLUSIVE;
+    private static final int R_UPGRADER = 5; // the held node waiting to upgrade, or NIL
+    private static final int R_NEXT_FREE = 6;
+    private static final int R_SLOT = 7; // the table slot holding the record, kept when entries move
     private long[] recKey;
-    private int[] recHolders; // head of the doubly linked holder list
-    private int[] recWaitHead; // the FIFO of queued requests, doubly linked
-    private int[] recWaitTail;
-    private int[] recShared; // holders by mode
-    private int[] recExclusive;
-    private int[] recUpgrader; // the held node waiting to upgrade, or NIL
-    private int[] recNextFree;
+    private int[] recs;
     private int recFree;
 
-    // request nodes, pooled (free list through nodeNext)
-    private int[] nodeTxn;
-    private int[] nodeRec;
-    private int[] nodeMode;
-    private int[] nodeState;
-    private int[] nodePrev;
-    private int[] nodeNext;
-    private int[] nodeTxnNext;
+    // request nodes, pooled (free list through N_NEXT)
+    private static final int NODE = 8;
+    private static final int N_TXN = 0;
+    private static final int N_REC = 1;
+    private static final int N_MODE = 2;
+    private static final int N_STATE = 3;
+    private static final int N_PREV = 4;
+    private static final int N_NEXT = 5;
+    private static final int N_TXN_NEXT = 6;
+    private int[] nodes;
+    private int nodeCapacity;
     private int nodeFree;
 
     // transactions, indexed by id
-    private int[] txnFirst; // held nodes in grant order
-    private int[] txnLast;
-    private int[] txnWait; // the node waited on, or NIL
-    private int[] txnHeld;
+    private static final int TXN = 4;
+    private static final int T_FIRST = 0; // held nodes in grant order
+    private static final int T_LAST = 1;
+    private static final int T_WAIT = 2; // the node waited on, or NIL
+    private static final int T_HELD = 3;
+    private int[] txns;
+    private int txnCapacity;
     private int[] txnMark; // epoch of the last deadlock search that visited it
 
     // scratch: deadlock search stack, release's affected granules and granted txns
@@ -186,15 +207,22 @@ public final class LockManager {
         allocTransactions(Math.max(1, initialTxns));
         allocRecords(recs);
         allocNodes(recs);
-        allocTable(recs * 2);
+        allocTable(recs * TABLE_PER_RECORD);
         affected = new int[16];
     }
 
     /** A strict 2PL request: {@link #GRANTED}, {@link #WAITING} (the listener hears of the grant) or {@link #DEADLOCK}. */
     public int acquire(int txn, long granule, int mode) {
-        int rec = prepare(txn, granule, mode);
-        if (recHolders[rec] == NIL && recWaitHead[rec] == NIL) {
+        check(txn, mode);
+        int found = find(granule);
+        if (found < 0) {
             // a granule nobody holds (the common case): nothing to re-enter, nothing to queue behind
+            int rec = create(~found, granule);
+            grantFirst(txn, rec, newNode(txn, rec, mode, HELD));
+            return GRANTED;
+        }
+        int rec = found;
+        if (recs[rec * REC + R_HOLDERS] == NIL && recs[rec * REC + R_WAIT_HEAD] == NIL) {
             grant(txn, rec, newNode(txn, rec, mode, HELD));
             return GRANTED;
         }
@@ -214,7 +242,7 @@ public final class LockManager {
     /** Commit or abort: drops every lock and the waiting request of {@code txn}, then grants waiters FIFO. */
     public void releaseAll(int txn) {
         assert !notifying : "the listener called back into the lock manager";
-        if (txn < 0 || txn >= txnHeld.length) {
+        if (txn < 0 || txn >= txnCapacity) {
             return;
         }
         int count = drop(txn);
@@ -236,12 +264,12 @@ public final class LockManager {
 
     /** Whether {@code txn} has a request waiting. */
     public boolean isWaiting(int txn) {
-        return txn >= 0 && txn < txnWait.length && txnWait[txn] != NIL;
+        return txn >= 0 && txn < txnCapacity && txns[txn * TXN + T_WAIT] != NIL;
     }
 
     /** Number of granules {@code txn} holds (a granule counts once whatever the mode). */
     public int heldCount(int txn) {
-        return txn >= 0 && txn < txnHeld.length ? txnHeld[txn] : 0;
+        return txn >= 0 && txn < txnCapacity ? txns[txn * TXN + T_HELD] : 0;
     }
 
     /** Number of granules with at least one holder. */
@@ -272,22 +300,34 @@ public final class LockManager {
     // ---------------------------------------------------------------- requests
 
     private int prepare(int txn, long granule, int mode) {
+        check(txn, mode);
+        return findOrCreate(granule);
+    }
+
+    /** Rejects a bad transaction or mode, and makes room for a new transaction id. */
+    private void check(int txn, int mode) {
+        // the rare cases (a new id past the arrays, a bad argument) leave the hot path
+        if (txn >= txnCapacity || txn < 0 || (mode >>> 1) != 0) {
+            checkSlow(txn, mode);
+        }
+        assert txns[txn * TXN + T_WAIT] == NIL : "txn " + txn + " requested a lock while waiting";
+    }
+
+    private void checkSlow(int txn, int mode) {
         if (txn < 0 || (mode != SHARED && mode != EXCLUSIVE)) {
             throw new IllegalArgumentException("txn " + txn + ", mode " + mode);
         }
         ensureTransaction(txn);
-        assert txnWait[txn] == NIL : "txn " + txn + " requested a lock while waiting";
-        return findOrCreate(granule);
     }
 
     /** Grants at once if the rule allows: re-entrant, sole-holder upgrade, or compatible with nobody waiting. */
     private boolean grantNow(int txn, int rec, int own, int mode) {
         // already held: same or stronger mode, or an upgrade by the sole holder
         if (own != NIL) {
-            return nodeMode[own] >= mode || upgradeInPlace(rec, own);
+            return nodes[own * NODE + N_MODE] >= mode || upgradeInPlace(rec, own);
         }
         // new request: compatible with every holder and nothing waiting
-        if (recWaitHead[rec] != NIL || recUpgrader[rec] != NIL || !compatible(rec, mode)) {
+        if (recs[rec * REC + R_WAIT_HEAD] != NIL || recs[rec * REC + R_UPGRADER] != NIL || !compatible(rec, mode)) {
             return false;
         }
         grant(txn, rec, newNode(txn, rec, mode, HELD));
@@ -295,7 +335,7 @@ public final class LockManager {
     }
 
     private boolean upgradeInPlace(int rec, int own) {
-        if (recShared[rec] + recExclusive[rec] != 1) {
+        if (recs[rec * REC + R_SHARED] + recs[rec * REC + R_EXCLUSIVE] != 1) {
             return false;
         }
         convert(rec, own);
@@ -319,35 +359,35 @@ public final class LockManager {
 
     private int waitUpgrade(int txn, int rec, int own) {
         // a second upgrader waits for the first one's shared lock, and the first for its: a cycle
-        if (recUpgrader[rec] != NIL) {
+        if (recs[rec * REC + R_UPGRADER] != NIL) {
             return DEADLOCK;
         }
         // link in ahead of the FIFO, then look for a cycle through it
-        nodeState[own] = UPGRADING;
-        recUpgrader[rec] = own;
+        nodes[own * NODE + N_STATE] = UPGRADING;
+        recs[rec * REC + R_UPGRADER] = own;
         startWaiting(txn, own);
         if (!closesCycle(txn)) {
             return WAITING;
         }
         // deadlock: back to a plain shared holder
         stopWaiting(txn);
-        nodeState[own] = HELD;
-        recUpgrader[rec] = NIL;
+        nodes[own * NODE + N_STATE] = HELD;
+        recs[rec * REC + R_UPGRADER] = NIL;
         return DEADLOCK;
     }
 
     /** The node by which {@code txn} holds {@code rec}, walking the shorter of the two lists, or NIL. */
     private int heldNode(int txn, int rec) {
-        if (txnHeld[txn] <= recShared[rec] + recExclusive[rec]) {
-            for (int n = txnFirst[txn]; n != NIL; n = nodeTxnNext[n]) {
-                if (nodeRec[n] == rec) {
+        if (txns[txn * TXN + T_HELD] <= recs[rec * REC + R_SHARED] + recs[rec * REC + R_EXCLUSIVE]) {
+            for (int n = txns[txn * TXN + T_FIRST]; n != NIL; n = nodes[n * NODE + N_TXN_NEXT]) {
+                if (nodes[n * NODE + N_REC] == rec) {
                     return n;
                 }
             }
             return NIL;
         }
-        for (int n = recHolders[rec]; n != NIL; n = nodeNext[n]) {
-            if (nodeTxn[n] == txn) {
+        for (int n = recs[rec * REC + R_HOLDERS]; n != NIL; n = nodes[n * NODE + N_NEXT]) {
+            if (nodes[n * NODE + N_TXN] == txn) {
                 return n;
             }
         }
@@ -355,7 +395,9 @@ public final class LockManager {
     }
 
     private boolean compatible(int rec, int mode) {
-        return mode == SHARED ? recExclusive[rec] == 0 : recShared[rec] + recExclusive[rec] == 0;
+        return mode == SHARED
+                ? recs[rec * REC + R_EXCLUSIVE] == 0
+                : recs[rec * REC + R_SHARED] + recs[rec * REC + R_EXCLUSIVE] == 0;
     }
 
     // ---------------------------------------------------------------- deadlock search
@@ -368,7 +410,7 @@ public final class LockManager {
         sp = 1;
         while (sp > 0) {
             int txn = stack[--sp];
-            if (txnWait[txn] != NIL && pushBlockers(txnWait[txn], requester, mark)) {
+            if (txns[txn * TXN + T_WAIT] != NIL && pushBlockers(txns[txn * TXN + T_WAIT], requester, mark)) {
                 return true;
             }
         }
@@ -377,13 +419,15 @@ public final class LockManager {
 
     /** Pushes the unvisited blockers of the waiting {@code node}; true when one is the requester. */
     private boolean pushBlockers(int node, int requester, int mark) {
-        int rec = nodeRec[node];
-        int txn = nodeTxn[node];
-        boolean upgrading = nodeState[node] == UPGRADING;
-        int want = upgrading ? EXCLUSIVE : nodeMode[node];
+        int rec = nodes[node * NODE + N_REC];
+        int txn = nodes[node * NODE + N_TXN];
+        boolean upgrading = nodes[node * NODE + N_STATE] == UPGRADING;
+        int want = upgrading ? EXCLUSIVE : nodes[node * NODE + N_MODE];
         // incompatible holders
-        for (int h = recHolders[rec]; h != NIL; h = nodeNext[h]) {
-            if (nodeTxn[h] != txn && (want | nodeMode[h]) == EXCLUSIVE && visit(nodeTxn[h], requester, mark)) {
+        for (int h = recs[rec * REC + R_HOLDERS]; h != NIL; h = nodes[h * NODE + N_NEXT]) {
+            if (nodes[h * NODE + N_TXN] != txn
+                    && (want | nodes[h * NODE + N_MODE]) == EXCLUSIVE
+                    && visit(nodes[h * NODE + N_TXN], requester, mark)) {
                 return true;
             }
         }
@@ -391,13 +435,13 @@ public final class LockManager {
             return false;
         }
         // the upgrader, ahead of the FIFO and wanting EXCLUSIVE
-        int u = recUpgrader[rec];
-        if (u != NIL && visit(nodeTxn[u], requester, mark)) {
+        int u = recs[rec * REC + R_UPGRADER];
+        if (u != NIL && visit(nodes[u * NODE + N_TXN], requester, mark)) {
             return true;
         }
         // incompatible requests ahead in the FIFO
-        for (int w = recWaitHead[rec]; w != node; w = nodeNext[w]) {
-            if ((want | nodeMode[w]) == EXCLUSIVE && visit(nodeTxn[w], requester, mark)) {
+        for (int w = recs[rec * REC + R_WAIT_HEAD]; w != node; w = nodes[w * NODE + N_NEXT]) {
+            if ((want | nodes[w * NODE + N_MODE]) == EXCLUSIVE && visit(nodes[w * NODE + N_TXN], requester, mark)) {
                 return true;
             }
         }
@@ -427,16 +471,16 @@ public final class LockManager {
 
     /** Unlinks everything of {@code txn}; returns how many granules are now in {@code affected}. */
     private int drop(int txn) {
-        int wait = txnWait[txn];
-        boolean queued = wait != NIL && nodeState[wait] == QUEUED;
-        ensureAffected(txnHeld[txn] + 1);
+        int wait = txns[txn * TXN + T_WAIT];
+        boolean queued = wait != NIL && nodes[wait * NODE + N_STATE] == QUEUED;
+        ensureAffected(txns[txn * TXN + T_HELD] + 1);
         int count = 0;
         // held locks, in grant order (an upgrader's node is among them)
-        for (int n = txnFirst[txn], next; n != NIL; n = next) {
-            next = nodeTxnNext[n];
-            int rec = nodeRec[n];
-            if (nodeState[n] == UPGRADING) {
-                recUpgrader[rec] = NIL;
+        for (int n = txns[txn * TXN + T_FIRST], next; n != NIL; n = next) {
+            next = nodes[n * NODE + N_TXN_NEXT];
+            int rec = nodes[n * NODE + N_REC];
+            if (nodes[n * NODE + N_STATE] == UPGRADING) {
+                recs[rec * REC + R_UPGRADER] = NIL;
             }
             unlinkHolder(rec, n);
             freeNode(n);
@@ -444,7 +488,7 @@ public final class LockManager {
         }
         // the queued request, last
         if (queued) {
-            int rec = nodeRec[wait];
+            int rec = nodes[wait * NODE + N_REC];
             unlinkWaiter(rec, wait);
             freeNode(wait);
             affected[count++] = rec;
@@ -452,53 +496,60 @@ public final class LockManager {
         // counters
         if (wait != NIL) {
             waiting--;
-            heldByWaiting -= txnHeld[txn];
+            heldByWaiting -= txns[txn * TXN + T_HELD];
         }
-        if (wait != NIL || txnHeld[txn] > 0) {
+        if (wait != NIL || txns[txn * TXN + T_HELD] > 0) {
             active--;
         }
-        held -= txnHeld[txn];
-        txnHeld[txn] = 0;
-        txnFirst[txn] = NIL;
-        txnLast[txn] = NIL;
-        txnWait[txn] = NIL;
+        held -= txns[txn * TXN + T_HELD];
+        txns[txn * TXN + T_HELD] = 0;
+        txns[txn * TXN + T_FIRST] = NIL;
+        txns[txn * TXN + T_LAST] = NIL;
+        txns[txn * TXN + T_WAIT] = NIL;
         return count;
     }
 
     /** Grants from the head while compatible, the upgrader first; frees the record if nothing is left. */
     private void grantLoop(int rec) {
+        // nobody left and nobody waiting (the common case); an upgrader is a holder, so none either
+        if (recs[rec * REC + R_HOLDERS] == NIL && recs[rec * REC + R_WAIT_HEAD] == NIL) {
+            assert holdersCompatible(rec) : "holder counts left on empty granule " + recKey[rec];
+            freeRecord(rec);
+            return;
+        }
         // the upgrader is ahead of the FIFO and granted only as the sole holder
-        int u = recUpgrader[rec];
-        if (u != NIL && recShared[rec] + recExclusive[rec] == 1) {
+        int u = recs[rec * REC + R_UPGRADER];
+        if (u != NIL && recs[rec * REC + R_SHARED] + recs[rec * REC + R_EXCLUSIVE] == 1) {
             grantUpgrade(rec, u);
         }
         // then the FIFO, from the head, while compatible with every holder
-        if (recUpgrader[rec] == NIL) {
-            while (recWaitHead[rec] != NIL && compatible(rec, nodeMode[recWaitHead[rec]])) {
-                grantWaiter(rec, recWaitHead[rec]);
+        if (recs[rec * REC + R_UPGRADER] == NIL) {
+            while (recs[rec * REC + R_WAIT_HEAD] != NIL
+                    && compatible(rec, nodes[recs[rec * REC + R_WAIT_HEAD] * NODE + N_MODE])) {
+                grantWaiter(rec, recs[rec * REC + R_WAIT_HEAD]);
             }
         }
         // invariant: no two incompatible holders
         assert holdersCompatible(rec) : "incompatible holders on granule " + recKey[rec];
-        if (recHolders[rec] == NIL) {
-            assert recWaitHead[rec] == NIL : "waiters without holders on granule " + recKey[rec];
+        if (recs[rec * REC + R_HOLDERS] == NIL) {
+            assert recs[rec * REC + R_WAIT_HEAD] == NIL : "waiters without holders on granule " + recKey[rec];
             freeRecord(rec);
         }
     }
 
     private void grantUpgrade(int rec, int node) {
-        int txn = nodeTxn[node];
-        recUpgrader[rec] = NIL;
-        nodeState[node] = HELD;
+        int txn = nodes[node * NODE + N_TXN];
+        recs[rec * REC + R_UPGRADER] = NIL;
+        nodes[node * NODE + N_STATE] = HELD;
         convert(rec, node);
         stopWaiting(txn);
         grantedTxns[grants++] = txn;
     }
 
     private void grantWaiter(int rec, int node) {
-        int txn = nodeTxn[node];
+        int txn = nodes[node * NODE + N_TXN];
         unlinkWaiter(rec, node);
-        nodeState[node] = HELD;
+        nodes[node * NODE + N_STATE] = HELD;
         stopWaiting(txn);
         grant(txn, rec, node);
         grantedTxns[grants++] = txn;
@@ -507,152 +558,180 @@ public final class LockManager {
     private boolean holdersCompatible(int rec) {
         int shared = 0;
         int exclusive = 0;
-        for (int h = recHolders[rec]; h != NIL; h = nodeNext[h]) {
-            if (nodeMode[h] == SHARED) {
+        for (int h = recs[rec * REC + R_HOLDERS]; h != NIL; h = nodes[h * NODE + N_NEXT]) {
+            if (nodes[h * NODE + N_MODE] == SHARED) {
                 shared++;
             } else {
                 exclusive++;
             }
         }
-        return shared == recShared[rec]
-                && exclusive == recExclusive[rec]
+        return shared == recs[rec * REC + R_SHARED]
+                && exclusive == recs[rec * REC + R_EXCLUSIVE]
                 && (exclusive == 0 || (exclusive == 1 && shared == 0));
     }
 
     // ---------------------------------------------------------------- list and counter plumbing
 
+    /** {@link #grant} on a record just created: no holders, no counts, nothing waiting. */
+    private void grantFirst(int txn, int rec, int node) {
+        if (txns[txn * TXN + T_HELD] == 0 && txns[txn * TXN + T_WAIT] == NIL) {
+            active++;
+        }
+        nodes[node * NODE + N_PREV] = NIL;
+        nodes[node * NODE + N_NEXT] = NIL;
+        recs[rec * REC + R_HOLDERS] = node;
+        int mode = nodes[node * NODE + N_MODE];
+        recs[rec * REC + R_SHARED] = 1 - mode;
+        recs[rec * REC + R_EXCLUSIVE] = mode;
+        nodes[node * NODE + N_TXN_NEXT] = NIL;
+        int last = txns[txn * TXN + T_LAST];
+        if (last == NIL) {
+            txns[txn * TXN + T_FIRST] = node;
+        } else {
+            nodes[last * NODE + N_TXN_NEXT] = node;
+        }
+        txns[txn * TXN + T_LAST] = node;
+        txns[txn * TXN + T_HELD]++;
+        held++;
+    }
+
     private void grant(int txn, int rec, int node) {
-        if (txnHeld[txn] == 0 && txnWait[txn] == NIL) {
+        if (txns[txn * TXN + T_HELD] == 0 && txns[txn * TXN + T_WAIT] == NIL) {
             active++;
         }
         // on the granule's holder list
-        nodePrev[node] = NIL;
-        nodeNext[node] = recHolders[rec];
-        if (recHolders[rec] != NIL) {
-            nodePrev[recHolders[rec]] = node;
+        nodes[node * NODE + N_PREV] = NIL;
+        nodes[node * NODE + N_NEXT] = recs[rec * REC + R_HOLDERS];
+        if (recs[rec * REC + R_HOLDERS] != NIL) {
+            nodes[recs[rec * REC + R_HOLDERS] * NODE + N_PREV] = node;
         }
-        recHolders[rec] = node;
-        if (nodeMode[node] == SHARED) {
-            recShared[rec]++;
-        } else {
-            recExclusive[rec]++;
-        }
+        recs[rec * REC + R_HOLDERS] = node;
+        recs[rec * REC + R_SHARED + nodes[node * NODE + N_MODE]]++; // the count of its mode
         // at the end of the transaction's list
-        nodeTxnNext[node] = NIL;
-        if (txnLast[txn] == NIL) {
-            txnFirst[txn] = node;
+        nodes[node * NODE + N_TXN_NEXT] = NIL;
+        if (txns[txn * TXN + T_LAST] == NIL) {
+            txns[txn * TXN + T_FIRST] = node;
         } else {
-            nodeTxnNext[txnLast[txn]] = node;
+            nodes[txns[txn * TXN + T_LAST] * NODE + N_TXN_NEXT] = node;
         }
-        txnLast[txn] = node;
-        txnHeld[txn]++;
+        txns[txn * TXN + T_LAST] = node;
+        txns[txn * TXN + T_HELD]++;
         held++;
     }
 
     private void convert(int rec, int node) {
-        nodeMode[node] = EXCLUSIVE;
-        recShared[rec]--;
-        recExclusive[rec]++;
+        nodes[node * NODE + N_MODE] = EXCLUSIVE;
+        recs[rec * REC + R_SHARED]--;
+        recs[rec * REC + R_EXCLUSIVE]++;
     }
 
     private void unlinkHolder(int rec, int node) {
-        if (nodePrev[node] == NIL) {
-            recHolders[rec] = nodeNext[node];
+        if (nodes[node * NODE + N_PREV] == NIL) {
+            recs[rec * REC + R_HOLDERS] = nodes[node * NODE + N_NEXT];
         } else {
-            nodeNext[nodePrev[node]] = nodeNext[node];
+            nodes[nodes[node * NODE + N_PREV] * NODE + N_NEXT] = nodes[node * NODE + N_NEXT];
         }
-        if (nodeNext[node] != NIL) {
-            nodePrev[nodeNext[node]] = nodePrev[node];
+        if (nodes[node * NODE + N_NEXT] != NIL) {
+            nodes[nodes[node * NODE + N_NEXT] * NODE + N_PREV] = nodes[node * NODE + N_PREV];
         }
-        if (nodeMode[node] == SHARED) {
-            recShared[rec]--;
-        } else {
-            recExclusive[rec]--;
-        }
+        recs[rec * REC + R_SHARED + nodes[node * NODE + N_MODE]]--; // the count of its mode
     }
 
     private void appendWaiter(int rec, int node) {
-        nodeNext[node] = NIL;
-        nodePrev[node] = recWaitTail[rec];
-        if (recWaitTail[rec] == NIL) {
-            recWaitHead[rec] = node;
+        nodes[node * NODE + N_NEXT] = NIL;
+        nodes[node * NODE + N_PREV] = recs[rec * REC + R_WAIT_TAIL];
+        if (recs[rec * REC + R_WAIT_TAIL] == NIL) {
+            recs[rec * REC + R_WAIT_HEAD] = node;
         } else {
-            nodeNext[recWaitTail[rec]] = node;
+            nodes[recs[rec * REC + R_WAIT_TAIL] * NODE + N_NEXT] = node;
         }
-        recWaitTail[rec] = node;
+        recs[rec * REC + R_WAIT_TAIL] = node;
     }
 
     private void unlinkWaiter(int rec, int node) {
-        if (nodePrev[node] == NIL) {
-            recWaitHead[rec] = nodeNext[node];
+        if (nodes[node * NODE + N_PREV] == NIL) {
+            recs[rec * REC + R_WAIT_HEAD] = nodes[node * NODE + N_NEXT];
         } else {
-            nodeNext[nodePrev[node]] = nodeNext[node];
+            nodes[nodes[node * NODE + N_PREV] * NODE + N_NEXT] = nodes[node * NODE + N_NEXT];
         }
-        if (nodeNext[node] == NIL) {
-            recWaitTail[rec] = nodePrev[node];
+        if (nodes[node * NODE + N_NEXT] == NIL) {
+            recs[rec * REC + R_WAIT_TAIL] = nodes[node * NODE + N_PREV];
         } else {
-            nodePrev[nodeNext[node]] = nodePrev[node];
+            nodes[nodes[node * NODE + N_NEXT] * NODE + N_PREV] = nodes[node * NODE + N_PREV];
         }
     }
 
     private void startWaiting(int txn, int node) {
-        if (txnHeld[txn] == 0) {
+        if (txns[txn * TXN + T_HELD] == 0) {
             active++;
         }
-        txnWait[txn] = node;
+        txns[txn * TXN + T_WAIT] = node;
         waiting++;
-        heldByWaiting += txnHeld[txn];
+        heldByWaiting += txns[txn * TXN + T_HELD];
     }
 
     private void stopWaiting(int txn) {
-        if (txnHeld[txn] == 0) {
+        if (txns[txn * TXN + T_HELD] == 0) {
             active--;
         }
-        txnWait[txn] = NIL;
+        txns[txn * TXN + T_WAIT] = NIL;
         waiting--;
-        heldByWaiting -= txnHeld[txn];
+        heldByWaiting -= txns[txn * TXN + T_HELD];
     }
 
     // ---------------------------------------------------------------- pools
 
     private int newNode(int txn, int rec, int mode, int state) {
         if (nodeFree == NIL) {
-            allocNodes(nodeTxn.length * 2);
+            allocNodes(nodeCapacity * 2);
         }
         int node = nodeFree;
-        nodeFree = nodeNext[node];
-        nodeTxn[node] = txn;
-        nodeRec[node] = rec;
-        nodeMode[node] = mode;
-        nodeState[node] = state;
+        nodeFree = nodes[node * NODE + N_NEXT];
+        nodes[node * NODE + N_TXN] = txn;
+        nodes[node * NODE + N_REC] = rec;
+        nodes[node * NODE + N_MODE] = mode;
+        nodes[node * NODE + N_STATE] = state;
         return node;
     }
 
     private void freeNode(int node) {
-        nodeNext[node] = nodeFree;
+        nodes[node * NODE + N_NEXT] = nodeFree;
         nodeFree = node;
     }
 
     private int findOrCreate(long granule) {
+        int found = find(granule);
+        return found >= 0 ? found : create(~found, granule);
+    }
+
+    /** The granule's record, or {@code ~slot} of the empty slot where it would go. */
+    private int find(long granule) {
+        int mask = tableMask;
         int i = slot(granule);
-        for (; tableRecs[i] != NIL; i = (i + 1) & tableMask) {
+        for (int rec; (rec = tableRecs[i]) != NIL; i = (i + 1) & mask) {
             if (tableKeys[i] == granule) {
-                return tableRecs[i];
+                return rec;
             }
         }
-        // absent: take a record, then probe again if taking it grew the table
+        return ~i;
+    }
+
+    /** A record for the absent {@code granule}, entered at the empty slot {@code i} found by {@link #find}. */
+    private int create(int i, long granule) {
+        // take a record, then probe again if taking it grew the table
         if (recFree == NIL) {
             allocRecords(recKey.length * 2);
-            allocTable(recKey.length * 2);
-            return findOrCreate(granule);
+            allocTable(recKey.length * TABLE_PER_RECORD);
+            i = ~find(granule);
         }
         int rec = recFree;
-        recFree = recNextFree[rec];
+        recFree = recs[rec * REC + R_NEXT_FREE];
         recKey[rec] = granule;
-        recHolders[rec] = NIL;
-        recWaitHead[rec] = NIL;
-        recWaitTail[rec] = NIL;
-        recUpgrader[rec] = NIL;
+        recs[rec * REC + R_HOLDERS] = NIL;
+        recs[rec * REC + R_WAIT_HEAD] = NIL;
+        recs[rec * REC + R_WAIT_TAIL] = NIL;
+        recs[rec * REC + R_UPGRADER] = NIL;
+        recs[rec * REC + R_SLOT] = i;
         tableKeys[i] = granule;
         tableRecs[i] = rec;
         locked++;
@@ -660,12 +739,8 @@ public final class LockManager {
     }
 
     private void freeRecord(int rec) {
-        int i = slot(recKey[rec]);
-        while (tableRecs[i] != rec) {
-            i = (i + 1) & tableMask;
-        }
-        removeSlot(i);
-        recNextFree[rec] = recFree;
+        removeSlot(recs[rec * REC + R_SLOT]);
+        recs[rec * REC + R_NEXT_FREE] = recFree;
         recFree = rec;
         locked--;
     }
@@ -675,8 +750,10 @@ public final class LockManager {
         for (int j = (hole + 1) & tableMask; tableRecs[j] != NIL; j = (j + 1) & tableMask) {
             int home = slot(tableKeys[j]);
             if (((j - home) & tableMask) >= ((j - hole) & tableMask)) {
+                int moved = tableRecs[j];
                 tableKeys[hole] = tableKeys[j];
-                tableRecs[hole] = tableRecs[j];
+                tableRecs[hole] = moved;
+                recs[moved * REC + R_SLOT] = hole;
                 hole = j;
             }
         }
@@ -690,8 +767,8 @@ public final class LockManager {
     // ---------------------------------------------------------------- growth (doubling, rare)
 
     private void ensureTransaction(int txn) {
-        if (txn >= txnHeld.length) {
-            int capacity = txnHeld.length;
+        if (txn >= txnCapacity) {
+            int capacity = txnCapacity;
             while (capacity <= txn) {
                 capacity = Math.multiplyExact(capacity, 2);
             }
@@ -706,11 +783,16 @@ public final class LockManager {
     }
 
     private void allocTransactions(int capacity) {
-        int old = txnHeld == null ? 0 : txnHeld.length;
-        txnFirst = grow(txnFirst, capacity, old);
-        txnLast = grow(txnLast, capacity, old);
-        txnWait = grow(txnWait, capacity, old);
-        txnHeld = old == 0 ? new int[capacity] : Arrays.copyOf(txnHeld, capacity);
+        int old = txnCapacity;
+        txns = old == 0
+                ? new int[Math.multiplyExact(capacity, TXN)]
+                : Arrays.copyOf(txns, Math.multiplyExact(capacity, TXN));
+        for (int t = old; t < capacity; t++) {
+            txns[t * TXN + T_FIRST] = NIL;
+            txns[t * TXN + T_LAST] = NIL;
+            txns[t * TXN + T_WAIT] = NIL;
+        }
+        txnCapacity = capacity;
         txnMark = old == 0 ? new int[capacity] : Arrays.copyOf(txnMark, capacity);
         stack = new int[capacity];
         grantedTxns = new int[capacity];
@@ -719,38 +801,37 @@ public final class LockManager {
     private void allocRecords(int capacity) {
         int old = recKey == null ? 0 : recKey.length;
         recKey = old == 0 ? new long[capacity] : Arrays.copyOf(recKey, capacity);
-        recHolders = grow(recHolders, capacity, old);
-        recWaitHead = grow(recWaitHead, capacity, old);
-        recWaitTail = grow(recWaitTail, capacity, old);
-        recUpgrader = grow(recUpgrader, capacity, old);
-        recShared = old == 0 ? new int[capacity] : Arrays.copyOf(recShared, capacity);
-        recExclusive = old == 0 ? new int[capacity] : Arrays.copyOf(recExclusive, capacity);
-        recNextFree = old == 0 ? new int[capacity] : Arrays.copyOf(recNextFree, capacity);
+        recs = old == 0
+                ? new int[Math.multiplyExact(capacity, REC)]
+                : Arrays.copyOf(recs, Math.multiplyExact(capacity, REC));
+        for (int r = old; r < capacity; r++) {
+            recs[r * REC + R_HOLDERS] = NIL;
+            recs[r * REC + R_WAIT_HEAD] = NIL;
+            recs[r * REC + R_WAIT_TAIL] = NIL;
+            recs[r * REC + R_UPGRADER] = NIL;
+        }
         // the new records, chained onto the free list
         if (old == 0) {
             recFree = NIL;
         }
         for (int r = capacity - 1; r >= old; r--) {
-            recNextFree[r] = recFree;
+            recs[r * REC + R_NEXT_FREE] = recFree;
             recFree = r;
         }
     }
 
     private void allocNodes(int capacity) {
-        int old = nodeTxn == null ? 0 : nodeTxn.length;
-        nodeTxn = old == 0 ? new int[capacity] : Arrays.copyOf(nodeTxn, capacity);
-        nodeRec = old == 0 ? new int[capacity] : Arrays.copyOf(nodeRec, capacity);
-        nodeMode = old == 0 ? new int[capacity] : Arrays.copyOf(nodeMode, capacity);
-        nodeState = old == 0 ? new int[capacity] : Arrays.copyOf(nodeState, capacity);
-        nodePrev = old == 0 ? new int[capacity] : Arrays.copyOf(nodePrev, capacity);
-        nodeNext = old == 0 ? new int[capacity] : Arrays.copyOf(nodeNext, capacity);
-        nodeTxnNext = old == 0 ? new int[capacity] : Arrays.copyOf(nodeTxnNext, capacity);
+        int old = nodeCapacity;
+        nodes = old == 0
+                ? new int[Math.multiplyExact(capacity, NODE)]
+                : Arrays.copyOf(nodes, Math.multiplyExact(capacity, NODE));
+        nodeCapacity = capacity;
         // the new nodes, chained onto the free list
         if (old == 0) {
             nodeFree = NIL;
         }
         for (int n = capacity - 1; n >= old; n--) {
-            nodeNext[n] = nodeFree;
+            nodes[n * NODE + N_NEXT] = nodeFree;
             nodeFree = n;
         }
     }
@@ -776,13 +857,8 @@ public final class LockManager {
                 }
                 tableKeys[j] = oldKeys[i];
                 tableRecs[j] = oldRecs[i];
+                recs[oldRecs[i] * REC + R_SLOT] = j;
             }
         }
-    }
-
-    private static int[] grow(int[] array, int capacity, int old) {
-        int[] grown = array == null ? new int[capacity] : Arrays.copyOf(array, capacity);
-        Arrays.fill(grown, old, capacity, NIL);
-        return grown;
     }
 }

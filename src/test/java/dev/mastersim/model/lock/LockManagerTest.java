@@ -339,4 +339,41 @@ final class LockManagerTest {
         }
         assertThat(small.lockedGranules()).isEqualTo(32);
     }
+
+    @Test
+    void lookupSurvivesManyRemovalsInScrambledOrder() {
+        // thousands of random granules collide in any sparse table; freeing them in a scrambled order
+        // shifts entries back into holes, and every granule still locked must still be found
+        int n = 4096;
+        long[] key = new long[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < n; i++) {
+            key[i] = random.nextLong(); // 64-bit draws: distinct in practice, checked by the grants
+        }
+        LockManager many = new LockManager(n + 1, 1, granted::add);
+        for (int txn = 0; txn < n; txn++) {
+            assertThat(many.acquire(txn, key[txn], EXCLUSIVE)).isEqualTo(GRANTED);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) ((i * 2654435761L) & (n - 1)); // an odd multiplier: a permutation of 0..n-1
+        }
+        for (int k = 0; k < n; k++) {
+            many.releaseAll(order[k]);
+            if (k % 256 == 255 || k >= n - 8) {
+                for (int j = k + 1; j < n; j++) {
+                    assertThat(many.acquireNoWait(n, key[order[j]], SHARED)).isEqualTo(CONFLICT);
+                }
+                assertThat(many.lockedGranules()).isEqualTo(n - k - 1);
+            }
+        }
+        assertThat(many.lockedGranules()).isZero();
+        for (int txn = 0; txn < n; txn++) {
+            assertThat(many.acquire(txn, key[txn], EXCLUSIVE)).isEqualTo(GRANTED);
+        }
+        for (int txn = 0; txn < n; txn++) {
+            assertThat(many.acquireNoWait(n, key[txn], SHARED)).isEqualTo(CONFLICT);
+        }
+        assertThat(many.lockedGranules()).isEqualTo(n);
+    }
 }

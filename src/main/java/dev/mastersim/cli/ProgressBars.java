@@ -129,21 +129,26 @@ final class ProgressBars {
         }
 
         @Override
-        public void accept(String rendered) {
+        public synchronized void accept(String rendered) {
+            // the library's refresh thread can still deliver a frame while the bar closes: once the
+            // line is cleared, later frames are dropped so nothing is left above the results
+            if (cleared) {
+                return;
+            }
             String line = rendered.length() > columns ? rendered.substring(0, columns) : rendered;
             err.print('\r' + line);
             err.flush();
         }
 
         @Override
-        public void clear() {
+        public synchronized void clear() {
             err.print('\r' + " ".repeat(columns) + '\r');
             err.flush();
             cleared = true;
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             if (!cleared) {
                 err.println();
             }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ForecastCommand.class,
             CompareCommand.class,
             SweepCommand.class,
+            UslCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -5,7 +5,6 @@ import dev.mastersim.experiment.Experiment;
 import dev.mastersim.experiment.RunSettings;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.RunResult;
-import dev.mastersim.model.Load;
 import dev.mastersim.report.Charts;
 import dev.mastersim.report.DayReport;
 import dev.mastersim.report.Format;
@@ -84,10 +83,9 @@ final class RunCommand implements Callable<Integer> {
         if (day) {
             return runDay(s, index, settings);
         }
-        Load load = Experiment.peakLoad(s, index, settings);
         RunResult r;
         try (ProgressBars.Bar bar = output.progress(spec, true)) {
-            r = Experiment.run(s, load, settings.withProgress(bar.progress()));
+            r = Experiment.runMonth(s, index, settings.withProgress(bar.progress()));
         }
         spec.commandLine().getOut().print(f.render(r));
         spec.commandLine().getOut().flush();

@@ -31,6 +31,11 @@ public final class Experiment {
         return new Load(rate, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
     }
 
+    /** Runs month {@code month}'s peak hour of {@code scenario} with {@code settings}. */
+    public static RunResult runMonth(Scenario scenario, int month, RunSettings settings) {
+        return run(scenario, peakLoad(scenario, month, settings), settings);
+    }
+
     /** Runs {@code load} on {@code scenario} with {@code settings}. */
     public static RunResult run(Scenario scenario, Load load, RunSettings settings) {
         return result(scenario, load, settings, replicate(scenario, load, settings, 0, settings.replications()));
@@ -83,8 +88,13 @@ public final class Experiment {
             for (int k = 0; k < values.length; k++) {
                 values[k] = reps.get(k).get(path.toArray(new String[0]));
             }
-            out.put(path, Figure.of(Estimate.of(values)));
+            out.put(path, figure(Estimate.of(values)));
         }
         return out;
+    }
+
+    /** An estimate as users see it: mean and the half-width of its 95% interval. */
+    private static Figure figure(Estimate e) {
+        return new Figure(e.mean(), e.ci95());
     }
 }

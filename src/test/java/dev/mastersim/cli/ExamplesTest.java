@@ -2,6 +2,7 @@ package dev.mastersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mastersim.ExperimentScale;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code results/} are re-created here and must match byte for byte (the simulation is
  * deterministic for a seed). Regenerate them with the commands in {@code results/README.md}.
  */
+@ExperimentScale
 final class ExamplesTest {
     private static String json(String... args) {
         StringWriter out = new StringWriter();

@@ -2,9 +2,11 @@ package dev.mastersim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mastersim.ExperimentScale;
 import org.junit.jupiter.api.Test;
 
 /** The three queues of {@link EventLoopBenchmark} simulate the same system, so their speeds compare. */
+@ExperimentScale
 final class EventLoopBenchmarkTest {
     private static final int EVENTS = 1 << 20;
 

@@ -2,6 +2,7 @@ package dev.mastersim.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mastersim.ExperimentScale;
 import dev.mastersim.analytic.MG1;
 import dev.mastersim.analytic.MMc;
 import dev.mastersim.analytic.Mva;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * operational laws at every station: Little's law for the waiting line (Lq = X·Wq) and the
  * utilisation law (U = X·S/c).
  */
+@ExperimentScale
 final class ClosedFormTest {
     private static final double MS = 1e-3;
 

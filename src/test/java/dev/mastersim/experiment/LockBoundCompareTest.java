@@ -2,6 +2,7 @@ package dev.mastersim.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mastersim.ExperimentScale;
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.RunResult;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * lock table, more replicas must buy nothing, and finer granularity, sharding and a write queue
  * must each buy months.
  */
+@ExperimentScale
 final class LockBoundCompareTest {
     private static final List<String> SHORT = List.of("run.duration=30s", "run.warmup=10s", "run.replications=3");
 

@@ -2,6 +2,7 @@ package dev.mastersim.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mastersim.ExperimentScale;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.scenario.Dist;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * <p><b>Deadlocks</b>: Gray's analysis gives a deadlock rate proportional to TPS² at fixed k and D
  * (and to 1/D²); the test measures the exponent.
  */
+@ExperimentScale
 final class LockContentionTest {
     private static final int K = 4;
     private static final double T = 0.01;

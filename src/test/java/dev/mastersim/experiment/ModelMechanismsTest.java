@@ -3,6 +3,7 @@ package dev.mastersim.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.mastersim.ExperimentScale;
 import dev.mastersim.analytic.MG1;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.RunResult;
@@ -12,6 +13,7 @@ import dev.mastersim.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 /** The database mechanisms against what queueing theory and the locking literature say they must do. */
+@ExperimentScale
 final class ModelMechanismsTest {
     private static RunResult run(Scenario s) {
         RunSettings set = RunSettings.of(s);

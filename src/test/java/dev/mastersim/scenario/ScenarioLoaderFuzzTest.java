@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mastersim.ExperimentScale;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * <p>Runs on the seeds in {@code ScenarioLoaderFuzzTestInputs/} inside {@code ./mvnw verify}; fuzz for real with
  * {@code JAZZER_FUZZ=1 ./mvnw -B test -Dtest=ScenarioLoaderFuzzTest}.
  */
+@ExperimentScale
 final class ScenarioLoaderFuzzTest {
 
     @FuzzTest(maxDuration = "5m")

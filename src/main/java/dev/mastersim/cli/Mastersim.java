@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             SweepCommand.class,
             UslCommand.class,
+            CalibrateCommand.class,
+            ValidateCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class
         },

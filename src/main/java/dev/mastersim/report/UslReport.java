@@ -41,7 +41,7 @@ public final class UslReport {
         b.append(row("sigma (contention)", u.sigma(), u.sigmaCi()));
         b.append(row("kappa (coherency)", u.kappa(), u.kappaCi()));
         b.append(String.format(Locale.ROOT, "  %-32s %12.4f%n%n", "R squared", u.r2()));
-        for (String line : words(u)) {
+        for (String line : u.sentences()) {
             b.append(line).append(NL);
         }
         b.append(NL);
@@ -53,56 +53,6 @@ public final class UslReport {
             b.append(String.format(Locale.ROOT, "%10s %14.2f %14.2f %9.1f%%%n", num(n), x, f, 100.0 * (x - f) / f));
         }
         return b.toString();
-    }
-
-    /** The sentences on the peak, the limit and how far the data let one trust either. */
-    public static List<String> words(UslResult u) {
-        List<String> lines = new ArrayList<>();
-        double trust = 2.0 * u.maxN();
-        if (u.nPeak() != null) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "Peak: the fitted throughput is highest, %s/s, at N* = %s, and falls beyond it (kappa > 0):"
-                            + " this is the most the system delivers.",
-                    num(u.xPeak()),
-                    num(u.nPeak())));
-        } else {
-            lines.add("Peak: none; kappa is 0, so the fitted throughput rises with N for ever, ever more slowly.");
-        }
-        if (u.asymptote() != null) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "Limit: %s/s = lambda/sigma, the ceiling throughput would approach as N grows if coherency cost"
-                            + " nothing%s.",
-                    num(u.asymptote()),
-                    u.nPeak() != null
-                            ? "; with kappa > 0 it is never reached, the peak above is the real maximum"
-                            : ""));
-        } else {
-            lines.add("Limit: none; sigma is 0, so there is no contention ceiling (lambda/sigma is undefined).");
-        }
-        if (u.extrapolated()) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "Extrapolated: the measurements stop at N = %s, before the fitted peak at N* = %s; the peak is"
-                            + " the fit's prediction, not something measured.%s",
-                    num(u.maxN()),
-                    num(u.nPeak()),
-                    u.nPeak() > trust
-                            ? String.format(
-                                    Locale.ROOT,
-                                    " It lies beyond about twice the measured range (N = %s), past which nothing"
-                                            + " the fit says should be trusted: measure further.",
-                                    num(trust))
-                            : ""));
-        } else {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "Trust: the fit describes N up to %s; trust nothing it says past about twice that (N = %s).",
-                    num(u.maxN()),
-                    num(trust)));
-        }
-        return lines;
     }
 
     /** CONTRACT §3's {@code usl} document. */

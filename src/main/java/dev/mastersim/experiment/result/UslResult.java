@@ -1,6 +1,10 @@
 package dev.mastersim.experiment.result;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Universal Scalability Law fit to measured (N, X) points, as {@code mastersim usl} reports it.
@@ -48,5 +52,64 @@ public record UslResult(
     /** The largest concurrency measured. */
     public double maxN() {
         return n.stream().mapToDouble(Double::doubleValue).max().orElse(0.0);
+    }
+
+    /** The sentences on the peak, the limit and how far the data let one trust either. */
+    public List<String> sentences() {
+        UslResult u = this;
+        List<String> lines = new ArrayList<>();
+        double trust = 2.0 * u.maxN();
+        if (u.nPeak() != null) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Peak: the fitted throughput is highest, %s/s, at N* = %s, and falls beyond it (kappa > 0):"
+                            + " this is the most the system delivers.",
+                    number(u.xPeak()),
+                    number(u.nPeak())));
+        } else {
+            lines.add("Peak: none; kappa is 0, so the fitted throughput rises with N for ever, ever more slowly.");
+        }
+        if (u.asymptote() != null) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Limit: %s/s = lambda/sigma, the ceiling throughput would approach as N grows if coherency cost"
+                            + " nothing%s.",
+                    number(u.asymptote()),
+                    u.nPeak() != null
+                            ? "; with kappa > 0 it is never reached, the peak above is the real maximum"
+                            : ""));
+        } else {
+            lines.add("Limit: none; sigma is 0, so there is no contention ceiling (lambda/sigma is undefined).");
+        }
+        if (u.extrapolated()) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Extrapolated: the measurements stop at N = %s, before the fitted peak at N* = %s; the peak is"
+                            + " the fit's prediction, not something measured.%s",
+                    number(u.maxN()),
+                    number(u.nPeak()),
+                    u.nPeak() > trust
+                            ? String.format(
+                                    Locale.ROOT,
+                                    " It lies beyond about twice the measured range (N = %s), past which nothing"
+                                            + " the fit says should be trusted: measure further.",
+                                    number(trust))
+                            : ""));
+        } else {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Trust: the fit describes N up to %s; trust nothing it says past about twice that (N = %s).",
+                    number(u.maxN()),
+                    number(trust)));
+        }
+        return lines;
+    }
+
+    /** About 4 significant digits without exponent; whole numbers and numbers from 1000 up without decimals. */
+    private static String number(double x) {
+        if (x == Math.rint(x) || Math.abs(x) >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", x);
+        }
+        return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

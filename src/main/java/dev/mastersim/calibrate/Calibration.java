@@ -112,12 +112,14 @@ public final class Calibration {
         }
     }
 
-    /** The machine that generated the load: processors, OS, JVM. */
+    /** The machine that generated the load: processors, OS, JVM, and its load average when measuring began. */
     static String machine() {
         return String.format(
                 Locale.ROOT,
-                "%d processors, %s %s (%s), Java %s (%s)",
+                "%d processors (load average %.1f at the start), %s %s (%s), Java %s (%s)",
                 Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
                 System.getProperty("os.name"),
                 System.getProperty("os.version"),
                 System.getProperty("os.arch"),

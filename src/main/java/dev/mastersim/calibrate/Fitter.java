@@ -120,16 +120,7 @@ final class Fitter {
         b.append(line("    read_cost: " + readCost, from("requests.txn.read_cost")));
         b.append(appCpuComment());
         b.append("    write:\n");
-        b.append(line("      cpu: " + cpu, from("requests.txn.write.cpu")));
-        b.append(line("      cpu_per_lock: " + cpuPerLock, from("requests.txn.write.cpu_per_lock")));
-        b.append(line("      roundtrip: " + roundtrip, from("requests.txn.write.roundtrip")));
-        b.append("master:\n");
-        b.append(line("  cores: " + cores, from("master.cores")));
-        b.append(line("  flush: " + flush, from("master.flush")));
-        b.append(line("  group_commit: " + groupCommit, from("master.group_commit")));
-        b.append(line(
-                "  lock_wait_timeout: " + duration(w.lockTimeoutSeconds() * 1e3),
-                "set on every connection during the measurement"));
+        writeAndMaster(b);
         usl(b);
         return b.toString();
     }
@@ -189,16 +180,8 @@ final class Fitter {
             b.append("      exclusive: 100%\n      granule: row\n");
             b.append("      access: ").append(access()).append('\n');
         }
-        b.append(line("      cpu: " + cpu, from("requests.txn.write.cpu")));
-        b.append(line("      cpu_per_lock: " + cpuPerLock, from("requests.txn.write.cpu_per_lock")));
-        b.append(line("      roundtrip: " + roundtrip, from("requests.txn.write.roundtrip")));
-        b.append("master:\n");
-        b.append(line("  cores: " + cores, from("master.cores")));
-        b.append(line("  flush: " + flush, from("master.flush")));
-        b.append(line("  group_commit: " + groupCommit, from("master.group_commit")));
+        writeAndMaster(b);
         b.append("  max_connections: 0\n");
-        b.append(line(
-                "  lock_wait_timeout: " + duration(w.lockTimeoutSeconds() * 1e3), "as set during the measurement"));
         b.append(line("replicas: {count: 0}", "every read goes to the master, as measured"));
         b.append(line(
                 "app: {servers: 1, pool: {size: " + first + ", connection_timeout: 30s}}",
@@ -265,6 +248,20 @@ final class Fitter {
                 .append(duration(w.lockTimeoutSeconds() * 1e3))
                 .append('\n');
         return b.toString();
+    }
+
+    /** The write transaction's costs, then the master's keys, each commented. */
+    private void writeAndMaster(StringBuilder b) {
+        b.append(line("      cpu: " + cpu, from("requests.txn.write.cpu")));
+        b.append(line("      cpu_per_lock: " + cpuPerLock, from("requests.txn.write.cpu_per_lock")));
+        b.append(line("      roundtrip: " + roundtrip, from("requests.txn.write.roundtrip")));
+        b.append("master:\n");
+        b.append(line("  cores: " + cores, from("master.cores")));
+        b.append(line("  flush: " + flush, from("master.flush")));
+        b.append(line("  group_commit: " + groupCommit, from("master.group_commit")));
+        b.append(line(
+                "  lock_wait_timeout: " + duration(w.lockTimeoutSeconds() * 1e3),
+                "set on every connection during the measurement"));
     }
 
     private String name() {

@@ -75,18 +75,13 @@ public final class Validation {
         int peak = peakIndex(m.steps());
         int peakClients = peak < 0 ? 0 : m.steps().get(peak).clients();
         List<String> verdict = new ArrayList<>();
-        boolean passed = verdict(rows, peak, w, lockTable(w), verdict);
+        boolean passed = verdict(rows, peak, w, m.database(), verdict);
         if (peak >= 0) {
             verdict.addAll(
                     earlyRelease(w, m.steps().get(peak), m.service().commit().meanMs()));
         }
         return new ValidationResult(
                 scenarioName, m.database(), m.machine(), rows, peakClients, THROUGHPUT_GOAL, P95_GOAL, verdict, passed);
-    }
-
-    /** The lock table whose waits the lock wait share compares: the hot one for hot-row, else the big one. */
-    public static String lockTable(Workload w) {
-        return w.kind() == Workload.Kind.HOT_ROW ? "hot" : "rows";
     }
 
     private static int peakIndex(List<MeasuredStep> steps) {
@@ -100,7 +95,7 @@ public final class Validation {
     }
 
     /** Writes the verdict's sentences into {@code out}; whether the goals were met. */
-    static boolean verdict(List<ValidationResult.Row> rows, int peak, Workload w, String table, List<String> out) {
+    static boolean verdict(List<ValidationResult.Row> rows, int peak, Workload w, String database, List<String> out) {
         if (rows.isEmpty()) {
             out.add("Nothing was measured: no verdict.");
             return false;
@@ -155,7 +150,7 @@ public final class Validation {
                     100 * simChange,
                     shapeOk ? "the same shape" : "the shapes differ"));
             if (!shapeOk && dbChange < -SHAPE_BAND) {
-                out.addAll(missingFall(w));
+                out.addAll(missingFall(w, database));
             }
         } else {
             out.add("The measured throughput was still highest at the last level: no shape past a peak to compare;"
@@ -165,7 +160,7 @@ public final class Validation {
     }
 
     /** Why the database falls past its peak when the model stays flat: the mechanism the model lacks. */
-    static List<String> missingFall(Workload w) {
+    static List<String> missingFall(Workload w, String database) {
         List<String> lines = new ArrayList<>();
         lines.add("Missing mechanism: the model grants a released lock to the next waiter in FIFO order at no cost, so"
                 + " once a lock saturates its throughput stays flat however many wait.");

@@ -39,7 +39,7 @@ public record Workload(
 
     public Workload {
         clients = List.copyOf(clients);
-        if (locks < 1 || (kind == Kind.HOT_ROW && locks < 1)) {
+        if (locks < 1) {
             throw new IllegalArgumentException("--locks: expected a whole number >= 1, got " + locks);
         }
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {

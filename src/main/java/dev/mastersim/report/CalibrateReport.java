@@ -89,7 +89,7 @@ public final class CalibrateReport {
         for (MeasuredStep s : steps) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%7d %10.1f %9.3f %9.3f %9.3f %9.3f %6.2f%% %9.2f %9.2f %7.1f%% %9.3f%n",
+                    "%7d %10.1f %9.3f %9.3f %9.3f %9.3f %6.2f%% %9.2f %9.2f %8s %9.3f%n",
                     s.clients(),
                     s.throughput(),
                     s.meanMs(),
@@ -99,7 +99,7 @@ public final class CalibrateReport {
                     100 * s.errorRate(),
                     s.deadlocksPerS(),
                     s.timeoutsPerS(),
-                    100 * s.lockWaitShare(),
+                    percent(s.lockWaitShare()),
                     s.connectionWaitMs()));
         }
     }
@@ -218,24 +218,24 @@ public final class CalibrateReport {
             RunResult s = r.simulated();
             b.append(String.format(
                     Locale.ROOT,
-                    "%7d  %-5s %10.1f %9.3f %9.3f %9.3f %7.1f%%%n",
+                    "%7d  %-5s %10.1f %9.3f %9.3f %9.3f %9s%n",
                     m.clients(),
                     "db",
                     m.throughput(),
                     m.p50Ms(),
                     m.p95Ms(),
                     m.p99Ms(),
-                    100 * m.lockWaitShare()));
+                    percent(m.lockWaitShare())));
             b.append(String.format(
                     Locale.ROOT,
-                    "%7s  %-5s %10.1f %9.3f %9.3f %9.3f %7.1f%%%n",
+                    "%7s  %-5s %10.1f %9.3f %9.3f %9.3f %9s%n",
                     m.clients() == v.peakClients() ? "(peak)" : "",
                     "model",
                     mean(s, "all", "throughput_per_s"),
                     mean(s, "all", "response_ms", "p50"),
                     mean(s, "all", "response_ms", "p95"),
                     mean(s, "all", "response_ms", "p99"),
-                    100 * lockShare(s)));
+                    percent(lockShare(s))));
             b.append(String.format(
                     Locale.ROOT,
                     "%7s  %-5s %9.0f%% %9s %8.0f%%%n",
@@ -359,6 +359,11 @@ public final class CalibrateReport {
                 .build();
         Charts.style(chart.getStyler());
         return chart;
+    }
+
+    /** A share as a percentage with one decimal, or "-" when unknown. */
+    private static String percent(double share) {
+        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", 100 * share) : "-";
     }
 
     private static void add(Figure f, List<Double> values, List<Double> errors) {

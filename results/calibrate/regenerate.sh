@@ -23,3 +23,4 @@ echo "postgres:  $(psql --version 2>/dev/null || echo 'PostgreSQL (Debian packag
 ./mastersim calibrate --jdbc-url "$MASTERSIM_PG_URL" --workload hot-row --clients "$clients" --step "$step" -q \
     --out "$out/postgresql"
 ./mastersim validate "$out/postgresql/calibrate-scenario.yaml" -q --out "$out/postgresql"
+rm -f "$out"/h2/*.svg "$out"/postgresql/*.svg # the PNGs are committed; the SVGs are half a megabyte each

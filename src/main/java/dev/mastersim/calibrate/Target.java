@@ -89,6 +89,11 @@ public final class Target implements AutoCloseable {
                 || u.contains("//[::1]");
     }
 
+    /** The embedded database's directory, or null for a server. */
+    Path directory() {
+        return tempDir;
+    }
+
     /** Whether this is the embedded H2 database created for this run. */
     public boolean embedded() {
         return tempDir != null;

@@ -64,6 +64,9 @@ final class ValidationTest {
         assertThat(out).anyMatch(l -> l.contains("falls") && l.contains("stays flat") && l.contains("shapes differ"));
         assertThat(out).anyMatch(l -> l.startsWith("Missing mechanism"));
         assertThat(out).anyMatch(l -> l.contains("README.tuplock"));
+        List<String> h2 = new ArrayList<>();
+        Validation.verdict(rows, 1, HOT, "H2 2.3.232 (embedded)", h2);
+        assertThat(h2).noneMatch(l -> l.contains("PostgreSQL")).anyMatch(l -> l.contains("rerun"));
     }
 
     @Test
@@ -80,11 +83,11 @@ final class ValidationTest {
     @Test
     void aHotRowFasterThanItsLoneCommitIsPointedOut() {
         // 1000/s on one row: held at most 1 ms; a lone commit of 3 ms cannot have been under the lock
-        assertThat(Validation.earlyRelease(HOT, step(8, 1000, 20), 3.0))
+        assertThat(Validation.earlyRelease(HOT, step(8, 1000, 20), 3.0, "H2"))
                 .hasSize(3)
                 .first()
                 .asString()
                 .contains("held at most 1.000 ms");
-        assertThat(Validation.earlyRelease(HOT, step(8, 1000, 20), 0.5)).isEmpty();
+        assertThat(Validation.earlyRelease(HOT, step(8, 1000, 20), 0.5, "H2")).isEmpty();
     }
 }

@@ -116,7 +116,10 @@ final class CalibrateCommand implements Callable<Integer> {
                     CalibrateReport.calibrateCsv(c));
             output.write(spec, "calibrate-fragment.yaml", c.fragment());
             output.write(spec, "calibrate-scenario.yaml", c.scenario());
-            if (output.writing()) {
+            if (output.writing() && c.interrupted()) {
+                // drawing starts AWT, which cannot start while the JVM shuts down
+                spec.commandLine().getErr().println("mastersim: stopped early: no chart");
+            } else if (output.writing()) {
                 var chart = CalibrateReport.calibrateChart(c);
                 output.write(spec, chart.name() + ".png", chart.png());
                 output.write(spec, chart.name() + ".svg", chart.svg());

@@ -107,7 +107,10 @@ final class ValidateCommand implements Callable<Integer> {
                     CalibrateReport.validateTable(v),
                     CalibrateReport.validateJson(v),
                     CalibrateReport.validateCsv(v));
-            if (output.writing()) {
+            if (output.writing() && stop.stopped()) {
+                // drawing starts AWT, which cannot start while the JVM shuts down
+                spec.commandLine().getErr().println("mastersim: stopped early: no chart");
+            } else if (output.writing()) {
                 var chart = CalibrateReport.validateChart(v);
                 output.write(spec, chart.name() + ".png", chart.png());
                 output.write(spec, chart.name() + ".svg", chart.svg());

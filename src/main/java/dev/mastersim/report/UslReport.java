@@ -9,8 +9,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,8 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code limit.scalability}), CONTRACT §3's JSON, CSV of the points with the fitted curve, and a chart.
  */
 public final class UslReport {
-    private static final JsonMapper MAPPER =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final String NL = System.lineSeparator();
 
     private UslReport() {}
@@ -57,7 +53,7 @@ public final class UslReport {
 
     /** CONTRACT §3's {@code usl} document. */
     public static String json(UslResult u) {
-        return MAPPER.writeValueAsString(node(u)) + "\n";
+        return JsonReport.write(node(u));
     }
 
     /** The {@code usl} document as a tree, for embedding (calibrate's JSON carries one). */
@@ -136,11 +132,7 @@ public final class UslReport {
     }
 
     private static void nullable(ObjectNode node, String key, Double value) {
-        if (value == null || !Double.isFinite(value)) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
+        JsonReport.number(node, key, value == null ? Double.NaN : value);
     }
 
     private static void interval(ObjectNode node, String key, List<Double> ci) {

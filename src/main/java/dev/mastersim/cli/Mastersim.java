@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
             ForecastCommand.class,
             CompareCommand.class,
             SweepCommand.class,
+            UslCommand.class,
+            CalibrateCommand.class,
+            ValidateCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class
         },

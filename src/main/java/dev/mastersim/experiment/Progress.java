@@ -62,15 +62,15 @@ public final class Progress {
         }
     }
 
-    /** {@code units} replications start now, under this view's label. */
-    void start(int units) {
+    /** {@code units} replications (or other units of work: calibrate's seconds) start now, under this view's label. */
+    public void start(int units) {
         if (counts != null) {
             counts.start(units, label);
         }
     }
 
-    /** One replication finished. */
-    void finished() {
+    /** One replication (unit) finished. */
+    public void finished() {
         if (counts != null) {
             counts.finished();
         }

@@ -45,10 +45,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * percentile, its target, the utilisation limit) comes in as {@link Limits}.
  */
 public final class Charts {
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 480;
-    private static final Color LIMIT = new Color(0xC6, 0x28, 0x28);
-    private static final BasicStroke DASHED =
+    static final int WIDTH = 900;
+    static final int HEIGHT = 480;
+    static final Color LIMIT = new Color(0xC6, 0x28, 0x28);
+    static final BasicStroke DASHED =
             new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
     private Charts() {}
@@ -419,7 +419,7 @@ public final class Charts {
                 new AnnotationText(String.format(Locale.ROOT, "saturates %02d:00", h), h, top * 0.94, false));
     }
 
-    private static void style(AxesChartStyler s) {
+    static void style(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setLegendPosition(Styler.LegendPosition.OutsideS);

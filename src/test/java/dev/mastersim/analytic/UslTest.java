@@ -5,58 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 final class UslTest {
 
-    /**
-     * Cisco benchmark of MySQL from Schwartz, Practical Scalability Analysis with the Universal
-     * Scalability Law (VividCortex, 2015), as transcribed in usl4j's ModelTest.
-     */
-    private static final double[][] CISCO = {
-        {1, 955.16},
-        {2, 1878.91},
-        {3, 2688.01},
-        {4, 3548.68},
-        {5, 4315.54},
-        {6, 5130.43},
-        {7, 5931.37},
-        {8, 6531.08},
-        {9, 7219.8},
-        {10, 7867.61},
-        {11, 8278.71},
-        {12, 8646.7},
-        {13, 9047.84},
-        {14, 9426.55},
-        {15, 9645.37},
-        {16, 9897.24},
-        {17, 10097.6},
-        {18, 10240.5},
-        {19, 10532.39},
-        {20, 10798.52},
-        {21, 11151.43},
-        {22, 11518.63},
-        {23, 11806},
-        {24, 12089.37},
-        {25, 12075.41},
-        {26, 12177.29},
-        {27, 12211.41},
-        {28, 12158.93},
-        {29, 12155.27},
-        {30, 12118.04},
-        {31, 12140.4},
-        {32, 12074.39}
-    };
+    /** Cisco's MySQL benchmark (Schwartz 2015 via usl4j); the source is named in the file. */
+    private static final double[][] CISCO = dataset("cisco.csv");
 
-    /**
-     * SPEC SDM91 on a 16-CPU Sun SPARCcenter 2000 (Gunther, Guerrilla Capacity Planning, 2007),
-     * the {@code specsdm91} dataset of the R package usl: users and scripts per hour. These
-     * values reproduce the residual quartiles printed in usl's tests/summary.Rout.save.
-     */
-    private static final double[] SDM_LOAD = {1, 18, 36, 72, 108, 144, 216};
+    /** SPEC SDM91 (Gunther 2007; R usl's {@code specsdm91}): load, then throughput. */
+    private static final double[][] SDM = dataset("specsdm91.csv");
 
-    private static final double[] SDM_THROUGHPUT = {64.9, 995.9, 1652.4, 1853.2, 1828.9, 1775.0, 1702.2};
+    private static final double[] SDM_LOAD = SDM[0];
+
+    private static final double[] SDM_THROUGHPUT = SDM[1];
 
     @Test
     void throughputAtOneIsLambda() {
@@ -172,9 +140,8 @@ final class UslTest {
         // the raytracer benchmark (Gunther, Guerrilla Capacity Planning; R usl dataset
         // "raytracer"); R usl tests/confint.Rout.save prints alpha 0.0578, beta 0.0000,
         // gamma 21.8488 at options(digits = 3): κ sits on its bound 0, which the clamp must hold.
-        double[] processors = {1, 4, 8, 12, 16, 20, 24, 28, 32, 48, 64};
-        double[] throughput = {20, 78, 130, 170, 190, 200, 210, 230, 260, 280, 310};
-        Usl.Fit fit = Usl.fit(processors, throughput);
+        double[][] raytracer = dataset("raytracer.csv");
+        Usl.Fit fit = Usl.fit(raytracer[0], raytracer[1]);
         assertThat(fit.sigma()).isCloseTo(0.0578, within(0.00005));
         assertThat(fit.lambda()).isCloseTo(21.8488, within(0.00005));
         assertThat(fit.kappa()).isCloseTo(0.0, within(0.00005));
@@ -202,13 +169,36 @@ final class UslTest {
     }
 
     private static Usl.Fit fit(double[][] data) {
-        double[] n = new double[data.length];
-        double[] x = new double[data.length];
-        for (int i = 0; i < data.length; i++) {
-            n[i] = data[i][0];
-            x[i] = data[i][1];
+        return Usl.fit(data[0], data[1]);
+    }
+
+    /**
+     * A dataset from src/test/resources (N,X per line, a header, # comments naming the source) as
+     * {n[], x[]}.
+     */
+    static double[][] dataset(String name) {
+        List<double[]> rows = new ArrayList<>();
+        try (InputStream in = UslTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + name);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#") || !Character.isDigit(t.charAt(0))) {
+                    continue;
+                }
+                String[] f = t.split(",");
+                rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Usl.fit(n, x);
+        double[][] out = new double[2][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            out[0][i] = rows.get(i)[0];
+            out[1][i] = rows.get(i)[1];
+        }
+        return out;
     }
 
     private static double gaussian(SplittableRandom random) {

@@ -1,0 +1,187 @@
+package dev.mastersim.calibrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mastersim.experiment.Progress;
+import dev.mastersim.experiment.RunSettings;
+import dev.mastersim.experiment.result.CalibrationResult;
+import dev.mastersim.experiment.result.MeasuredStep;
+import dev.mastersim.experiment.result.ValidationResult;
+import dev.mastersim.scenario.Scenario;
+import dev.mastersim.scenario.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * calibrate and validate against real databases with short steps (a long curve is the documented command):
+ * embedded H2 always, PostgreSQL when {@link Servers} has one (always under CI).
+ */
+final class CalibrationTest {
+    @TempDir
+    Path dir;
+
+    private static Workload workload(Workload.Kind kind, List<Integer> clients, double step) {
+        return new Workload(
+                kind,
+                Workload.Mode.CLOSED,
+                0,
+                kind == Workload.Kind.HOT_ROW ? 2 : 4,
+                1,
+                2_000,
+                1,
+                0.9,
+                0.1,
+                0.9,
+                clients,
+                step,
+                10.0);
+    }
+
+    private static CalibrationResult calibrate(String url, Workload w, boolean keep, StopSignal stop) throws Exception {
+        return Calibration.run(
+                new Calibration.Settings(
+                        url,
+                        url == null ? null : Servers.user(),
+                        url == null ? null : Servers.password(),
+                        null,
+                        w,
+                        keep),
+                stop,
+                Progress.NONE);
+    }
+
+    /** The tables of calibrate's prefix in the database at {@code url}. */
+    private static int ownTables(String url, String user, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            int n = 0;
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT).startsWith(Tables.PREFIX)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void embeddedH2IsMeasuredFittedAndDeleted() throws Exception {
+        CalibrationResult c =
+                calibrate(null, workload(Workload.Kind.HOT_ROW, List.of(1, 2, 4, 8), 0.4), false, StopSignal.manual());
+        assertThat(c.database()).startsWith("H2");
+        assertThat(c.steps()).extracting(MeasuredStep::clients).containsExactly(1, 2, 4, 8);
+        for (MeasuredStep s : c.steps()) {
+            assertThat(s.throughput()).isPositive();
+            assertThat(s.p50Ms()).isPositive().isLessThanOrEqualTo(s.p95Ms());
+            assertThat(s.p95Ms()).isLessThanOrEqualTo(s.p99Ms());
+            assertThat(s.errorRate()).isZero();
+            assertThat(s.lockWaitShare()).isBetween(0.0, 1.0); // H2 reports its sessions' blockers
+        }
+        assertThat(c.service()).allSatisfy(s -> assertThat(s.n()).isPositive());
+        assertThat(c.usl()).isNotNull();
+        assertThat(c.parameters())
+                .extracting(CalibrationResult.Parameter::key)
+                .contains(
+                        "requests.txn.read_cost",
+                        "requests.txn.write.cpu",
+                        "requests.txn.write.cpu_per_lock",
+                        "requests.txn.write.roundtrip",
+                        "master.flush",
+                        "master.cores");
+    }
+
+    @Test
+    void scenarioItWritesLoadsAndRecordsTheWorkload() throws Exception {
+        Workload w = workload(Workload.Kind.ZIPF, List.of(1, 2), 0.3);
+        CalibrationResult c = calibrate(null, w, false, StopSignal.manual());
+        Path file = dir.resolve("calibrated.yaml");
+        Files.writeString(file, c.scenario());
+        Scenario s = ScenarioLoader.load(file, List.of());
+        assertThat(s.traffic().users()).isEqualTo(1);
+        assertThat(s.options()).containsKeys("clients-1", "clients-2");
+        assertThat(s.request("txn").write()).isNotNull();
+        Recorded r = Recorded.read(file);
+        assertThat(r.jdbcUrl()).isNull();
+        assertThat(r.workload()).isEqualTo(w);
+        // every parameter line of the fragment says where its number came from
+        assertThat(c.fragment().lines().filter(l -> l.contains(": ") && !l.startsWith("#") && !l.contains("name:")))
+                .allMatch(l -> l.contains("# "));
+    }
+
+    @Test
+    void stopKeepsWhatWasMeasuredAndDropsTheTables() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        StopSignal stop = StopSignal.manual();
+        // Ctrl-C as the third level starts: the first two are kept, the rest never run
+        Progress progress = Progress.to((done, expected, message) -> {
+            if (message.contains("clients 4")) {
+                stop.stop();
+            }
+        });
+        CalibrationResult c = Calibration.run(
+                new Calibration.Settings(
+                        url, "sa", "", null, workload(Workload.Kind.UNIFORM, List.of(1, 2, 4, 8, 16, 32), 0.3), false),
+                stop,
+                progress);
+        assertThat(c.interrupted()).isTrue();
+        assertThat(c.steps()).extracting(MeasuredStep::clients).containsExactly(1, 2);
+        assertThat(ownTables(url, "sa", "")).isZero();
+    }
+
+    @Test
+    void keepLeavesTheTablesOfAServerDatabase() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("kept").toAbsolutePath();
+        Calibration.run(
+                new Calibration.Settings(url, "sa", "", null, workload(Workload.Kind.UNIFORM, List.of(1), 0.2), true),
+                StopSignal.manual(),
+                Progress.NONE);
+        assertThat(ownTables(url, "sa", "")).isEqualTo(2);
+    }
+
+    @Test
+    void validateComparesEachLevelOnH2() throws Exception {
+        Workload w = workload(Workload.Kind.UNIFORM, List.of(1, 2), 0.3);
+        CalibrationResult c = calibrate(null, w, false, StopSignal.manual());
+        Path file = dir.resolve("calibrated.yaml");
+        Files.writeString(file, c.scenario());
+        ValidationResult v = Validation.run(
+                "calibrated",
+                new Calibration.Settings(null, null, null, null, w, false),
+                sets -> ScenarioLoader.load(file, sets),
+                s -> RunSettings.of(s).withReplications(2),
+                StopSignal.manual(),
+                Progress.NONE);
+        assertThat(v.rows()).hasSize(2);
+        for (ValidationResult.Row r : v.rows()) {
+            assertThat(r.simulated().mean("all", "throughput_per_s")).isPositive();
+            assertThat(r.throughputError()).isFinite();
+        }
+        assertThat(v.verdict()).isNotEmpty();
+    }
+
+    @Test
+    void postgresqlIsMeasuredAndItsTablesDropped() throws Exception {
+        String url = Servers.postgres();
+        CalibrationResult c =
+                calibrate(url, workload(Workload.Kind.HOT_ROW, List.of(1, 2, 4, 8), 0.4), false, StopSignal.manual());
+        assertThat(c.database()).startsWith("PostgreSQL");
+        for (MeasuredStep s : c.steps()) {
+            assertThat(s.throughput()).isPositive();
+            assertThat(s.lockWaitShare()).isBetween(0.0, 1.0); // from pg_stat_activity
+        }
+        // one hot row and 8 clients: PostgreSQL reports sessions waiting on its lock
+        assertThat(c.steps().get(3).lockWaitShare()).isPositive();
+        assertThat(c.parameters())
+                .filteredOn(p -> p.key().equals("master.group_commit"))
+                .extracting(CalibrationResult.Parameter::value)
+                .containsExactly("true");
+        assertThat(ownTables(url, Servers.user(), Servers.password())).isZero();
+    }
+}

@@ -9,6 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,9 +41,11 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Blocking queues are used with timed {@code offer}/{@code poll} ({@value #TIMEOUT_MICROS} µs), as a
  * thread pool does, so that a thread left alone at the end of an iteration returns; the
- * {@code ConcurrentLinkedQueue} uses its non-blocking calls, so its failed polls are fast. Producers on
- * an unbounded queue check its size every {@value #CHECK_EVERY} offers and refuse to offer while more
- * than {@value #CAPACITY} elements wait, so a producer faster than its consumer cannot fill the heap.
+ * {@code ConcurrentLinkedQueue} uses its non-blocking calls, so its failed polls are fast. On an unbounded
+ * queue each thread publishes its count of elements offered minus polled in a padded slot of its own (a
+ * release store), and producers add the slots up every {@value #CHECK_EVERY} offers and refuse to offer
+ * while more than {@value #CAPACITY} elements wait, so a producer faster than its consumer cannot fill the
+ * heap ({@code size()} would walk the nodes the consumer is writing).
  * Elements are pre-allocated {@link Integer}s, so nothing is boxed per operation.
  *
  * <p>{@code oneToOne} is 1 producer and 1 consumer, {@code twoToTwo} 2 and 2 (oversubscribed on a 2-core
@@ -60,6 +64,8 @@ public class QueueBenchmark {
     static final int CAPACITY = 1024;
     static final int CHECK_EVERY = 64;
     static final long TIMEOUT_MICROS = 1000;
+    static final int MAX_THREADS = 8;
+    static final int PAD = 16;
     static final Integer[] ELEMENTS = new Integer[CAPACITY];
 
     static {
@@ -81,11 +87,15 @@ public class QueueBenchmark {
         })
         String impl;
 
+        /** Per-thread elements offered minus polled, slot k at index k × {@value #PAD} (one cache line each). */
+        final AtomicLongArray inFlight = new AtomicLongArray(MAX_THREADS * PAD);
+
+        final AtomicInteger slots = new AtomicInteger();
         Channel channel;
 
         @Setup
         public void setUp() {
-            channel = Channel.of(impl);
+            channel = Channel.of(impl, inFlight);
         }
     }
 
@@ -96,7 +106,7 @@ public class QueueBenchmark {
 
         @Setup
         public void setUp(Shared shared) {
-            channel = Channel.of(shared.impl);
+            channel = Channel.of(shared.impl, new AtomicLongArray(MAX_THREADS * PAD));
         }
     }
 
@@ -110,6 +120,13 @@ public class QueueBenchmark {
         public long empty;
         int index;
         boolean over;
+        int slot = -1;
+        long net;
+
+        @Setup
+        public void claimSlot(Shared shared) {
+            slot = shared.slots.getAndIncrement() % MAX_THREADS * PAD;
+        }
 
         @Setup(Level.Iteration)
         public void reset() {
@@ -170,44 +187,63 @@ public class QueueBenchmark {
             return this;
         }
 
-        static Channel of(String impl) {
+        static Channel of(String impl, AtomicLongArray inFlight) {
             return switch (impl) {
-                case "ArrayDeque" -> new Plain(new ArrayDeque<>(CAPACITY), false);
-                case "ConcurrentLinkedQueue" -> new Plain(new ConcurrentLinkedQueue<>(), true);
-                case "ArrayBlockingQueue" -> new Blocking(new ArrayBlockingQueue<>(CAPACITY), false);
-                case "LinkedBlockingQueue" -> new Blocking(new LinkedBlockingQueue<>(CAPACITY), false);
-                case "LinkedTransferQueue" -> new Blocking(new LinkedTransferQueue<>(), true);
-                case "SynchronousQueue" -> new Blocking(new SynchronousQueue<>(), false);
+                case "ArrayDeque" -> new Plain(new ArrayDeque<>(CAPACITY), null);
+                case "ConcurrentLinkedQueue" -> new Plain(new ConcurrentLinkedQueue<>(), inFlight);
+                case "ArrayBlockingQueue" -> new Blocking(new ArrayBlockingQueue<>(CAPACITY), null);
+                case "LinkedBlockingQueue" -> new Blocking(new LinkedBlockingQueue<>(CAPACITY), null);
+                case "LinkedTransferQueue" -> new Blocking(new LinkedTransferQueue<>(), inFlight);
+                case "SynchronousQueue" -> new Blocking(new SynchronousQueue<>(), null);
                 default -> throw new IllegalArgumentException("unknown queue: " + impl);
             };
         }
 
-        /** For an unbounded queue: whether the producer holds back because too many elements wait. */
-        static boolean over(Queue<Integer> queue, Counts counts) {
+        /**
+         * Whether a producer on an unbounded queue ({@code inFlight} not null) holds back because more than
+         * {@value #CAPACITY} elements wait; re-checked every {@value #CHECK_EVERY} calls.
+         */
+        static boolean over(AtomicLongArray inFlight, Counts counts) {
+            if (inFlight == null) {
+                return false;
+            }
             if ((counts.index & (CHECK_EVERY - 1)) == 0) {
-                counts.over = queue.size() > CAPACITY;
+                long waiting = 0;
+                for (int i = 0; i < MAX_THREADS * PAD; i += PAD) {
+                    waiting += inFlight.get(i);
+                }
+                counts.over = waiting > CAPACITY;
             }
             return counts.over;
+        }
+
+        /** Publishes this thread's offered-minus-polled count after a success on an unbounded queue. */
+        static void publish(AtomicLongArray inFlight, Counts counts, int delta) {
+            if (inFlight != null) {
+                counts.net += delta;
+                inFlight.lazySet(counts.slot, counts.net);
+            }
         }
     }
 
     /** Non-blocking {@code offer}/{@code poll}. */
     static final class Plain extends Channel {
         private final Queue<Integer> queue;
-        private final boolean unbounded;
+        private final AtomicLongArray inFlight;
 
-        Plain(Queue<Integer> queue, boolean unbounded) {
+        Plain(Queue<Integer> queue, AtomicLongArray inFlight) {
             this.queue = queue;
-            this.unbounded = unbounded;
+            this.inFlight = inFlight;
         }
 
         @Override
         boolean offer(Integer e, Counts counts) {
-            if ((unbounded && over(queue, counts)) || !queue.offer(e)) {
+            if (over(inFlight, counts) || !queue.offer(e)) {
                 counts.full++;
                 return false;
             }
             counts.offered++;
+            publish(inFlight, counts, 1);
             return true;
         }
 
@@ -218,6 +254,7 @@ public class QueueBenchmark {
                 counts.empty++;
             } else {
                 counts.polled++;
+                publish(inFlight, counts, -1);
             }
             return e;
         }
@@ -234,17 +271,17 @@ public class QueueBenchmark {
     /** Timed {@code offer}/{@code poll} on a {@link BlockingQueue}. */
     static final class Blocking extends Channel {
         private final BlockingQueue<Integer> queue;
-        private final boolean unbounded;
+        private final AtomicLongArray inFlight;
 
-        Blocking(BlockingQueue<Integer> queue, boolean unbounded) {
+        Blocking(BlockingQueue<Integer> queue, AtomicLongArray inFlight) {
             this.queue = queue;
-            this.unbounded = unbounded;
+            this.inFlight = inFlight;
         }
 
         @Override
         boolean offer(Integer e, Counts counts) {
             try {
-                if ((unbounded && over(queue, counts)) || !queue.offer(e, TIMEOUT_MICROS, TimeUnit.MICROSECONDS)) {
+                if (over(inFlight, counts) || !queue.offer(e, TIMEOUT_MICROS, TimeUnit.MICROSECONDS)) {
                     counts.full++;
                     return false;
                 }
@@ -253,6 +290,7 @@ public class QueueBenchmark {
                 return false;
             }
             counts.offered++;
+            publish(inFlight, counts, 1);
             return true;
         }
 
@@ -269,6 +307,7 @@ public class QueueBenchmark {
                 counts.empty++;
             } else {
                 counts.polled++;
+                publish(inFlight, counts, -1);
             }
             return e;
         }

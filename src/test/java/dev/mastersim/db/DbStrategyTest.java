@@ -20,13 +20,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each {@link DbStrategy} does what its name says, on embedded H2 through the benchmark's own HikariCP
- * pool: two transactions on one row are stepped by hand (the first stops after its first statement), and
+ * Each {@link DbStrategy} does what its name says, on embedded H2 (or the database of
+ * {@code -Dmastersim.jdbc.url}) through the benchmark's own HikariCP pool: two transactions on one row are stepped by hand (the first stops after its first statement), and
  * afterwards the counters add up.
  */
 final class DbStrategyTest {
     /** How long a transaction that should be waiting is given to (wrongly) finish. */
     private static final long WAIT_MS = 300;
+
+    /** The default database; {@code -Dmastersim.jdbc.url=…} runs the same checks on another (e.g. PostgreSQL). */
+    private static final String H2 = "jdbc:h2:mem:strategy-test;LOCK_TIMEOUT=10000";
 
     private HikariDataSource pool;
     private int rows;
@@ -34,7 +37,7 @@ final class DbStrategyTest {
 
     @BeforeEach
     void setUp() throws SQLException {
-        pool = DbBenchmark.pool("jdbc:h2:mem:strategy-test;LOCK_TIMEOUT=10000", 4);
+        pool = DbBenchmark.pool(System.getProperty("mastersim.jdbc.url", H2), 4);
         threads = Executors.newFixedThreadPool(2);
         table(1);
     }

@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code ArrayBlockingQueue} and {@code LinkedBlockingQueue}, bounded at {@value #CAPACITY};
- *   <li>{@code LinkedTransferQueue}, unbounded;
+ *   <li>{@code LinkedTransferQueue}, unbounded, with its non-blocking calls: on JDK 17 its timed
+ *       {@code poll} can spin past its timeout for good (JDK-8301341, fixed in JDK 22 and 21u); a first run
+ *       of this benchmark with timed polls had a consumer spin for minutes after its producers stopped;
  *   <li>{@code SynchronousQueue}: no capacity, every offer meets a poll;
  *   <li>{@code ConcurrentLinkedQueue}: lock-free, unbounded, non-blocking only;
  *   <li>{@code ArrayDeque} in {@link #singleThread} only: the single-threaded floor (the baseline; it is
@@ -41,7 +43,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Blocking queues are used with timed {@code offer}/{@code poll} ({@value #TIMEOUT_MICROS} µs), as a
  * thread pool does, so that a thread left alone at the end of an iteration returns; the
- * {@code ConcurrentLinkedQueue} uses its non-blocking calls, so its failed polls are fast. On an unbounded
+ * {@code ConcurrentLinkedQueue} and {@code LinkedTransferQueue} use their non-blocking calls, so their failed
+ * polls are fast. On an unbounded
  * queue each thread publishes its count of elements offered minus polled in a padded slot of its own (a
  * release store), and producers add the slots up every {@value #CHECK_EVERY} offers and refuse to offer
  * while more than {@value #CAPACITY} elements wait, so a producer faster than its consumer cannot fill the
@@ -193,7 +196,7 @@ public class QueueBenchmark {
                 case "ConcurrentLinkedQueue" -> new Plain(new ConcurrentLinkedQueue<>(), inFlight);
                 case "ArrayBlockingQueue" -> new Blocking(new ArrayBlockingQueue<>(CAPACITY), null);
                 case "LinkedBlockingQueue" -> new Blocking(new LinkedBlockingQueue<>(CAPACITY), null);
-                case "LinkedTransferQueue" -> new Blocking(new LinkedTransferQueue<>(), inFlight);
+                case "LinkedTransferQueue" -> new Plain(new LinkedTransferQueue<>(), inFlight);
                 case "SynchronousQueue" -> new Blocking(new SynchronousQueue<>(), null);
                 default -> throw new IllegalArgumentException("unknown queue: " + impl);
             };

@@ -27,7 +27,7 @@ final class Figure {
     private static final int LEFT = 80;
     private static final int RIGHT = 20;
     private static final int TOP = 40;
-    private static final int BOTTOM = 120;
+    private static final int BOTTOM = 140;
     /** XChart's default series colours (its XChart theme), so the PNG and the SVG agree. */
     private static final Color[] COLOURS = new org.knowm.xchart.style.theme.XChartTheme().getSeriesColors();
 
@@ -50,6 +50,12 @@ final class Figure {
     Figure add(String name, List<Double> values) {
         series.put(name, new ArrayList<>(values));
         return this;
+    }
+
+    /** Whether the category labels are long enough together to be set at a slant. */
+    private boolean rotated() {
+        int longest = categories.stream().mapToInt(String::length).max().orElse(0);
+        return longest * 7 > (WIDTH - LEFT - RIGHT) / Math.max(1, categories.size()) - 8;
     }
 
     /** The powers of ten (and 2×, 5× when the data span less than two decades) that bound the data. */
@@ -97,8 +103,11 @@ final class Figure {
                 .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        if (rotated()) {
+            chart.getStyler().setXAxisLabelRotation(30);
+        }
         chart.getStyler().setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
         chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setOverlapped(false);
@@ -151,7 +160,7 @@ final class Figure {
                     y,
                     LEFT + plotW,
                     y));
-            text(b, LEFT - 6, y + 4, "end", 12, JmhCharts.plain(t));
+            text(b, LEFT - 6, y + 4, "end", 12, tick(t));
         }
         b.append(String.format(
                 Locale.ROOT,
@@ -167,9 +176,19 @@ final class Figure {
                 escape(yTitle)));
         double group = (double) plotW / categories.size();
         for (int c = 0; c < categories.size(); c++) {
-            text(b, LEFT + (c + 0.5) * group, TOP + plotH + 18, "middle", 12, escape(categories.get(c)));
+            double x = LEFT + (c + 0.5) * group;
+            if (rotated()) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<text transform=\"translate(%.1f,%d) rotate(-30)\" text-anchor=\"end\">%s</text>\n",
+                        x,
+                        TOP + plotH + 14,
+                        escape(categories.get(c))));
+            } else {
+                text(b, x, TOP + plotH + 18, "middle", 12, escape(categories.get(c)));
+            }
         }
-        text(b, LEFT + plotW / 2.0, TOP + plotH + 40, "middle", 12, escape(xTitle));
+        text(b, LEFT + plotW / 2.0, TOP + plotH + (rotated() ? 88 : 40), "middle", 12, escape(xTitle));
         int k = 0;
         double barW = group * 0.8 / Math.max(1, series.size());
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {
@@ -225,7 +244,7 @@ final class Figure {
     /** The series names under the plot, left to right, wrapping at the chart's width. */
     private void legend(StringBuilder b, int plotH) {
         double x = LEFT;
-        double y = TOP + plotH + 64;
+        double y = TOP + plotH + (rotated() ? 112 : 64);
         int k = 0;
         for (String name : series.keySet()) {
             double w = 24 + 7.0 * name.length();
@@ -243,6 +262,17 @@ final class Figure {
             x += w + 12;
             k++;
         }
+    }
+
+    /** A y-axis label: whole numbers plainly, with k and M for thousands and millions; small ones to 3 digits. */
+    static String tick(double v) {
+        if (v >= 1e6) {
+            return String.format(Locale.ROOT, "%.0f M", v / 1e6);
+        }
+        if (v >= 1e4) {
+            return String.format(Locale.ROOT, "%.0f k", v / 1e3);
+        }
+        return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static void text(StringBuilder b, double x, double y, String anchor, int size, String s) {

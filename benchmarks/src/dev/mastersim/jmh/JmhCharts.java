@@ -326,23 +326,40 @@ public final class JmhCharts {
         }
     }
 
+    /**
+     * The results in {@code name} and in any re-run beside it ({@code queues.json}, then
+     * {@code queues+ltq.json}, … in name order): a later file's result for the same benchmark, mode and
+     * parameters replaces the earlier one.
+     */
     private List<Row> read(String name) throws IOException {
-        Path file = dir.resolve(name);
-        List<Row> rows = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return rows;
+        String stem = name.substring(0, name.length() - ".json".length());
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(dir.resolve(name))) {
+            files.add(dir.resolve(name));
         }
-        for (JsonNode n : JsonMapper.builder().build().readTree(file.toFile())) {
-            String benchmark = n.get("benchmark").asString();
-            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            Map<String, String> params = new LinkedHashMap<>();
-            JsonNode p = n.get("params");
-            if (p != null) {
-                p.properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));
+        try (var listing = Files.list(dir)) {
+            listing.filter(f -> f.getFileName().toString().startsWith(stem + "+")
+                            && f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .forEach(files::add);
+        }
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Path file : files) {
+            for (JsonNode n : JsonMapper.builder().build().readTree(file.toFile())) {
+                String benchmark = n.get("benchmark").asString();
+                String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+                Map<String, String> params = new LinkedHashMap<>();
+                JsonNode p = n.get("params");
+                if (p != null) {
+                    p.properties()
+                            .forEach(e -> params.put(e.getKey(), e.getValue().asString()));
+                }
+                Row row = new Row(
+                        method, n.get("mode").asString(), n.get("threads").asInt(), params, n);
+                rows.put(method + " " + row.mode() + " " + params, row);
             }
-            rows.add(new Row(method, n.get("mode").asString(), n.get("threads").asInt(), params, n));
         }
-        return rows;
+        return new ArrayList<>(rows.values());
     }
 
     private static double polled(List<Row> rows, String method, String impl) {

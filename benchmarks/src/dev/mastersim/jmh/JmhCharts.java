@@ -73,7 +73,7 @@ public final class JmhCharts {
             JsonNode m = name.isEmpty()
                     ? json.get("primaryMetric")
                     : json.path("secondaryMetrics").get(name);
-            return m == null ? Double.NaN : m.get("scorePercentiles").get(p).asDouble();
+            return m == null ? Double.NaN : num(m.get("scorePercentiles").get(p));
         }
     }
 
@@ -91,10 +91,10 @@ public final class JmhCharts {
         List<Double> raw = new ArrayList<>();
         JsonNode data = metric.get("rawData");
         if (data != null) {
-            data.forEach(fork -> fork.forEach(v -> raw.add(v.asDouble())));
+            data.forEach(fork -> fork.forEach(v -> raw.add(num(v))));
         }
-        double mean = metric.get("score").asDouble();
-        double error = metric.get("scoreError").asDouble();
+        double mean = num(metric.get("score"));
+        double error = num(metric.get("scoreError"));
         if (raw.isEmpty()) {
             return new Stats(mean, error, mean, mean, mean);
         }
@@ -102,6 +102,11 @@ public final class JmhCharts {
         int n = raw.size();
         double median = n % 2 == 1 ? raw.get(n / 2) : (raw.get(n / 2 - 1) + raw.get(n / 2)) / 2;
         return new Stats(mean, Double.isFinite(error) ? error : 0, median, raw.get(0), raw.get(n - 1));
+    }
+
+    /** A number from JMH's JSON, which writes NaN (an error with one iteration) as the string "NaN". */
+    static double num(JsonNode n) {
+        return n.isNumber() ? n.doubleValue() : Double.parseDouble(n.asString());
     }
 
     public static void main(String[] args) throws IOException {

@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <pre>
  * benchmarks/run 'db.DbBenchmark' -f 1 -wi 1 -i 2 -w 2s -r 2s
- * benchmarks/run 'db.DbBenchmark' -f 1 -wi 1 -i 2 -w 2s -r 2s -jvmArgs -Dmastersim.jdbc.url=jdbc:postgresql://127.0.0.1/bench
+ * benchmarks/run 'db.DbBenchmark' -f 1 -wi 1 -i 2 -w 2s -r 2s -p url='jdbc:postgresql://127.0.0.1/bench?user=bench'
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -3,6 +3,7 @@ package dev.mastersim.jmh;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ final class Figure {
         }
         chart.getStyler().setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
         chart.getStyler().setLocale(Locale.ROOT);
-        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setOverlapped(!bars);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(ticks.get(0));
         chart.getStyler().setYAxisMax(ticks.get(ticks.size() - 1));
@@ -272,7 +273,11 @@ final class Figure {
         if (v >= 1e4) {
             return String.format(Locale.ROOT, "%.0f k", v / 1e3);
         }
-        return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return v >= 1
+                ? String.format(Locale.ROOT, "%.0f", v)
+                : new BigDecimal(String.format(Locale.ROOT, "%.3g", v))
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     private static void text(StringBuilder b, double x, double y, String anchor, int size, String s) {

@@ -29,32 +29,24 @@ enum DbStrategy {
     PESSIMISTIC("pessimistic") {
         @Override
         int increment(Connection c, int id, int rows, Pause pause) throws SQLException {
-            try {
+            return once(c, () -> {
                 long n = readN(c, "SELECT n FROM " + CounterTable.NAME + " WHERE id = ? FOR UPDATE", id);
                 pause.at(1);
                 setN(c, id, n + 1);
-                c.commit();
-                return 1;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         }
     },
     ATOMIC("atomic") {
         @Override
         int increment(Connection c, int id, int rows, Pause pause) throws SQLException {
-            try (PreparedStatement s =
-                    c.prepareStatement("UPDATE " + CounterTable.NAME + " SET n = n + 1 WHERE id = ?")) {
-                s.setInt(1, id);
-                expectOneRow(s.executeUpdate(), id);
+            return once(c, () -> {
+                try (PreparedStatement s =
+                        c.prepareStatement("UPDATE " + CounterTable.NAME + " SET n = n + 1 WHERE id = ?")) {
+                    s.setInt(1, id);
+                    expectOneRow(s.executeUpdate(), id);
+                }
                 pause.at(1);
-                c.commit();
-                return 1;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         }
     },
     OPTIMISTIC("optimistic") {
@@ -157,6 +149,12 @@ enum DbStrategy {
         void at(int attempt) throws SQLException;
     }
 
+    /** The statements of a transaction that never starts again. */
+    @FunctionalInterface
+    private interface Statements {
+        void run() throws SQLException;
+    }
+
     final String label;
 
     DbStrategy(String label) {
@@ -182,6 +180,18 @@ enum DbStrategy {
     static boolean isLockNotAvailable(SQLException e) {
         String state = e.getSQLState();
         return "55P03".equals(state) || "HYT00".equals(state) || e.getErrorCode() == 50200;
+    }
+
+    /** Runs {@code statements} and commits (one attempt), or rolls back and rethrows. */
+    private static int once(Connection c, Statements statements) throws SQLException {
+        try {
+            statements.run();
+            c.commit();
+            return 1;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
     }
 
     private static long readN(Connection c, String sql, int id) throws SQLException {

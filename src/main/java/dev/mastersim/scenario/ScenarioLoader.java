@@ -21,11 +21,12 @@ import tools.jackson.databind.JsonNode;
  * Loads a scenario file into a {@link Scenario}, or fails with every problem found.
  *
  * <p>The stages: read the bytes (at most {@link #MAX_BYTES}, UTF-8 text only); parse the YAML with locations
- * ({@link YamlTree}: no anchors or aliases, bounded nesting); apply the {@code --set} overrides
+ * ({@link YamlTree}: aliases bounded in expanded size, bounded nesting); apply the {@code --set} overrides
  * ({@link Overrides}); validate against {@code scenario.schema.json} ({@link SchemaCheck}); check what needs
  * several values at once ({@link Semantics}), including that every option arm still gives a valid scenario;
  * finally bind the records ({@link Binder}) with the defaults of {@link Defaults}. Problems of all the
- * validation stages are reported together, sorted by line then column, file before {@code --set}.
+ * validation stages are reported together, sorted by line then column, the file first, then each
+ * {@code --set#N} in order; a cross-field problem that only an override causes is located at that {@code --set#N}.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {}
@@ -82,12 +83,14 @@ public final class ScenarioLoader {
             throw fail(fileName, "(file)", "expected a scenario with version, traffic and requests, got an empty file");
         }
         List<Problem> problems = new ArrayList<>();
-        for (String set : sets) {
-            Overrides.applySet(tree, set, problems);
+        YamlTree original = sets.isEmpty() ? null : tree.copy();
+        for (int n = 0; n < sets.size(); n++) {
+            Overrides.applySet(tree, sets.get(n), n + 1, problems);
         }
         List<Issue> issues = validate(tree);
+        List<Set<String>> after = new ArrayList<>();
         for (Issue i : issues) {
-            problems.add(locate(tree, i, fileName));
+            problems.add(blame(tree, i, fileName, original, sets, after));
         }
         if (issues.isEmpty()) {
             problems.addAll(checkOptions(tree, fileName));
@@ -158,6 +161,46 @@ public final class ScenarioLoader {
         return out;
     }
 
+    /**
+     * Locates an issue; one the file alone does not have, found at a place in the file, is caused by the
+     * overrides, and is located at the first {@code --set} after which it appears (its column 1).
+     * {@code after.get(k)} holds the issues after the first k overrides, computed once when first needed.
+     */
+    private static Problem blame(
+            YamlTree tree, Issue i, String fileName, YamlTree original, List<String> sets, List<Set<String>> after) {
+        Problem p = locate(tree, i, fileName);
+        if (original == null || !p.file().equals(fileName)) {
+            return p;
+        }
+        if (after.isEmpty()) {
+            YamlTree partial = original.copy();
+            List<Problem> ignored = new ArrayList<>();
+            after.add(keys(partial));
+            for (int n = 0; n < sets.size(); n++) {
+                Overrides.applySet(partial, sets.get(n), n + 1, ignored);
+                after.add(keys(partial));
+            }
+        }
+        String key = i.path() + "\n" + i.expected();
+        if (after.get(0).contains(key)) {
+            return p;
+        }
+        for (int n = 1; n < after.size(); n++) {
+            if (after.get(n).contains(key)) {
+                return new Problem(Overrides.setFile(n), 1, 1, i.path(), i.expected());
+            }
+        }
+        return p;
+    }
+
+    private static Set<String> keys(YamlTree tree) {
+        Set<String> out = new HashSet<>();
+        for (Issue i : validate(tree)) {
+            out.add(i.path() + "\n" + i.expected());
+        }
+        return out;
+    }
+
     private static Problem locate(YamlTree tree, Issue i, String fileName) {
         Loc loc = tree.locate(i.pointer(), i.atKey(), fileName);
         return new Problem(loc.file(), loc.line(), loc.column(), i.path(), i.expected());
@@ -203,7 +246,7 @@ public final class ScenarioLoader {
 
     private static List<Problem> sorted(List<Problem> problems) {
         List<Problem> out = new ArrayList<>(problems);
-        out.sort(Comparator.comparing((Problem p) -> Overrides.SET_FILE.equals(p.file()))
+        out.sort(Comparator.comparingInt(Overrides::setNumber)
                 .thenComparingInt(Problem::line)
                 .thenComparingInt(Problem::column));
         return out;

@@ -9,6 +9,7 @@ import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,21 +98,30 @@ final class SchemaCheck {
             }
             default -> {
                 JsonNode max = at(SCHEMA_TREE, schemaPointer);
+                JsonNode instance = e.getInstanceNode();
+                String wanted = describe(schemaPointer);
                 if (keyword.equals("maximum")
-                        && max != null
-                        && describe(schemaPointer).startsWith("a whole number")) {
+                        && instance != null
+                        && instance.isNumber()
+                        && (wanted.startsWith("a percentage") || wanted.startsWith("a growth rate"))) {
+                    // a bare 8 for a percentage is 800%: almost always meant as 8%
+                    String n = render(instance);
+                    return new Issue(
+                            pointer,
+                            false,
+                            tree.display(pointer),
+                            "expected " + wanted + ": write " + n + "% or "
+                                    + new BigDecimal(n).movePointLeft(2).toPlainString() + ", got " + n);
+                }
+                if (keyword.equals("maximum") && max != null && wanted.startsWith("a whole number")) {
                     return new Issue(
                             pointer,
                             false,
                             tree.display(pointer),
                             "expected a whole number ≤ " + max.asString() + ", got " + render(e.getInstanceNode()));
                 }
-                JsonNode instance = e.getInstanceNode();
                 return new Issue(
-                        pointer,
-                        false,
-                        tree.display(pointer),
-                        "expected " + describe(schemaPointer) + ", got " + render(instance));
+                        pointer, false, tree.display(pointer), "expected " + wanted + ", got " + render(instance));
             }
         }
     }

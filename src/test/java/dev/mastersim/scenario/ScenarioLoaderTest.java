@@ -261,7 +261,7 @@ final class ScenarioLoaderTest {
 
         assertThat(e.problems())
                 .map(Problem::toString)
-                .containsExactly("--set:1:14: master.cores: expected a whole number ≥ 0, got \"lots\"");
+                .containsExactly("--set#1:1:14: master.cores: expected a whole number from 0 to 100000, got \"lots\"");
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.RequestType;
 import dev.mastersim.scenario.Scenario;
 import dev.mastersim.scenario.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * What a run holds in memory, estimated from the scenario before it starts, and the number of replications
@@ -119,20 +122,28 @@ public record Footprint(long inFlight, long perRequest, long fixed, long perResu
     private String refusal(int replications, int resultsPerReplication, long heapBytes) {
         long requests = inFlight * perRequest;
         long results = (long) replications * resultsPerReplication * perResult;
-        String lower;
-        if (requests >= fixed && requests >= results) {
-            lower = inFlight + " requests in flight × " + kib(perRequest)
-                    + " (lower traffic.users or the lock requests per transaction)";
-        } else if (fixed >= results) {
-            lower = "its stations, pools and histograms, " + mib(fixed)
-                    + " (lower app.servers, replicas.count, master.shards, the request types or write_queue.batch)";
-        } else {
-            lower = replications + " replications' figures, " + mib(results) + " (lower the replications)";
+        // the three parts, largest first, each with what lowers it
+        List<Part> parts = new ArrayList<>(List.of(
+                new Part(
+                        requests,
+                        " for " + inFlight + " requests in flight × " + kib(perRequest)
+                                + " (lower traffic.users, or the lock requests per transaction)"),
+                new Part(
+                        fixed,
+                        " for stations, pools and histograms (lower app.servers, replicas.count, master.shards, "
+                                + "the request types or write_queue.batch)"),
+                new Part(results, " for " + replications + " replications' figures (lower the replications)")));
+        parts.sort(Comparator.comparingLong(Part::bytes).reversed());
+        StringBuilder why = new StringBuilder();
+        for (Part p : parts) {
+            why.append(mib(p.bytes())).append(p.words()).append("; ");
         }
         return "this scenario needs about " + mib(perReplication() + RESERVE + results) + " of memory, more than the "
-                + mib(heapBytes) + " Java has; most of it is " + lower + ", or give Java more memory with -Xmx "
-                + "(MASTERSIM_JAVA_OPTS=-Xmx8g for ./mastersim)";
+                + mib(heapBytes) + " Java has: " + why
+                + "or give Java more memory with -Xmx (MASTERSIM_JAVA_OPTS=-Xmx8g for ./mastersim)";
     }
+
+    private record Part(long bytes, String words) {}
 
     private static String mib(long bytes) {
         return (bytes >> 20) + " MB";

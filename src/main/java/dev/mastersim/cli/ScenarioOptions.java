@@ -66,9 +66,16 @@ final class ScenarioOptions {
         }
     }
 
-    /** The scenario, or null after printing every problem to {@code err}. */
+    /** The scenario, or null after printing every problem to {@code err}; warnings go there too. */
     Scenario load(PrintWriter err) {
-        return loadWith(sets, err);
+        Scenario s = loadWith(sets, err);
+        if (s != null) {
+            for (String w : ScenarioLoader.warnings(s)) {
+                err.println("mastersim: warning: " + w);
+            }
+            err.flush();
+        }
+        return s;
     }
 
     /** The scenario with these overrides instead of --set's, or null after printing every problem. */

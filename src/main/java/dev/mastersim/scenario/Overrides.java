@@ -101,11 +101,23 @@ final class Overrides {
                     }
                     forget(tree, child);
                     o.set(seg, value);
+                    placeAll(tree, value, child, valueLoc);
                     tree.keyLocs.put(child, segLoc);
                     tree.valueLocs.put(child, valueLoc);
                     return;
                 }
                 JsonNode next = o.get(seg);
+                if ((next == null || next.isNull()) && YamlTree.isIndex(segs.get(i + 1))) {
+                    // steps.5.granule where there are no steps: an index needs a list that exists
+                    problems.add(new Problem(
+                            segLoc.file(),
+                            segLoc.line(),
+                            segLoc.column(),
+                            key,
+                            "expected a path to an existing list entry, but " + (shown.length() > 0 ? shown + " " : "")
+                                    + "has no " + seg + " (write the whole list instead)"));
+                    return;
+                }
                 if (next == null || next.isNull()) {
                     next = JsonNodeFactory.instance.objectNode();
                     o.set(seg, next);

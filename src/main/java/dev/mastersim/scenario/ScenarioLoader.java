@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class ScenarioLoader {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
-                throw fail(name, "(file)", "expected a readable scenario file, but there is no such file");
+                throw fail(name, "(file)", "expected a readable scenario file, but " + notAFile(file));
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw fail(
@@ -48,9 +50,34 @@ public final class ScenarioLoader {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw fail(name, "(file)", "expected a readable scenario file, but reading failed: " + e.getMessage());
+            throw fail(name, "(file)", "expected a readable scenario file, but reading failed: " + why(e));
         }
         return fromBytes(bytes, name, sets);
+    }
+
+    /** What {@code file} is instead of a regular file. */
+    private static String notAFile(Path file) {
+        if (file.toString().equals("-")) {
+            return "'-' (standard input) is not read; give the scenario's file name";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a directory";
+        }
+        if (Files.exists(file)) {
+            return "it is a device, a pipe or a socket, not a regular file";
+        }
+        return "there is no such file";
+    }
+
+    /** Why reading failed, in words (the exception's message is often just the path). */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Decodes {@code bytes} as UTF-8 and parses them; what {@link #load} does after reading the file. */
@@ -92,8 +119,19 @@ public final class ScenarioLoader {
         for (Issue i : issues) {
             problems.add(blame(tree, i, fileName, original, sets, after));
         }
-        if (issues.isEmpty()) {
-            problems.addAll(checkOptions(tree, fileName));
+        // the arms are checked when the rest of the file is valid; an arm with problems of its own is skipped
+        Set<String> badArms = new HashSet<>();
+        boolean restValid = true;
+        for (Issue i : issues) {
+            List<String> segs = YamlTree.segments(i.pointer());
+            if (segs.size() >= 2 && segs.get(0).equals("options")) {
+                badArms.add(segs.get(1));
+            } else {
+                restValid = false;
+            }
+        }
+        if (restValid) {
+            problems.addAll(checkOptions(tree, fileName, badArms));
         }
         if (problems.isEmpty()) {
             List<Issue> bindIssues = new ArrayList<>();
@@ -108,6 +146,20 @@ public final class ScenarioLoader {
         throw new ScenarioException(sorted(problems));
     }
 
+    /**
+     * What is valid but probably not meant, one sentence each, for the command line to print as warnings:
+     * a request type with share 0 never occurs.
+     */
+    public static List<String> warnings(Scenario s) {
+        List<String> out = new ArrayList<>();
+        for (var r : s.requests()) {
+            if (r.share() == 0) {
+                out.add(s.source() + ": requests." + r.name() + ".share is 0, so this request type never occurs");
+            }
+        }
+        return out;
+    }
+
     /** The JSON schema of the scenario file (draft 2020-12). */
     public static String schemaText() {
         return SchemaCheck.TEXT;
@@ -120,13 +172,16 @@ public final class ScenarioLoader {
     }
 
     /** Every option arm, applied to a copy, must give a scenario that validates like the file. */
-    private static List<Problem> checkOptions(YamlTree tree, String fileName) {
+    private static List<Problem> checkOptions(YamlTree tree, String fileName, Set<String> skip) {
         List<Problem> out = new ArrayList<>();
         JsonNode options = tree.root.get("options");
         if (options == null) {
             return out;
         }
         for (Map.Entry<String, JsonNode> arm : options.properties()) {
+            if (skip.contains(arm.getKey()) || !arm.getValue().isObject()) {
+                continue;
+            }
             YamlTree copy = tree.copy();
             String armPointer = "/options/" + YamlTree.escape(arm.getKey());
             List<Problem> applyProblems = new ArrayList<>();
@@ -146,6 +201,9 @@ public final class ScenarioLoader {
             }
             Set<String> seen = new HashSet<>();
             for (Issue i : validate(copy)) {
+                if (i.pointer().startsWith("/options/")) {
+                    continue; // the other arms' own problems are reported once, as the file's
+                }
                 Loc loc = copy.locate(i.pointer(), i.atKey(), fileName);
                 String key = loc + i.path() + i.expected();
                 if (seen.add(key)) {

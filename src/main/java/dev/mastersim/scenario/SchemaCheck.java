@@ -190,7 +190,10 @@ final class SchemaCheck {
             return "\"" + clip(n.stringValue()) + "\"";
         }
         if (n.isObject()) {
-            return "a map";
+            return n.isEmpty() ? "an empty map" : "a map";
+        }
+        if (n.isArray() && n.isEmpty()) {
+            return "an empty list";
         }
         if (n.isArray()) {
             return "a list of " + n.size() + (n.size() == 1 ? " entry" : " entries");

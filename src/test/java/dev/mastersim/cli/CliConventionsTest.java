@@ -2,8 +2,6 @@ package dev.mastersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,34 +15,13 @@ final class CliConventionsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRunner cli = new CommandRunner();
 
     private int run(String... args) {
-        return runIn(Mastersim.commandLine(), args);
+        return cli.run(args);
     }
 
-    private int runIn(CommandLine cl, String... args) {
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
-    private Path scenario(String text) throws Exception {
-        Path p = dir.resolve("s.yaml");
-        Files.writeString(p, text);
-        return p;
-    }
-
-    private static final String SMALL =
-            """
-            version: 1
-            name: small
-            traffic: {rate: 50}
-            requests:
-              - {name: read, share: 100%, reads: 1}
-            run: {duration: 5s, warmup: 1s, replications: 2}
-            """;
+    private static final String SMALL = CommandRunner.SMALL;
 
     @Test
     void versionComesFromTheBuild() throws Exception {
@@ -52,40 +29,37 @@ final class CliConventionsTest {
         String pom = Files.readString(Path.of("pom.xml"));
         String version =
                 pom.replaceAll("(?s).*?<artifactId>mastersim</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
-        assertThat(out.toString().strip()).isEqualTo("mastersim " + version);
+        assertThat(cli.out().strip()).isEqualTo("mastersim " + version);
     }
 
     @Test
     void noArgumentsPrintsTheUsageOnStandardErrorWithExitTwo() {
         assertThat(run()).isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString())
-                .contains("Usage: mastersim")
-                .contains("forecast")
-                .contains("completion");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("Usage: mastersim").contains("forecast").contains("completion");
     }
 
     @Test
     void anUnknownCommandIsNamedOnceWithASuggestion() {
         assertThat(run("forcast")).isEqualTo(2);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("did you mean 'forecast'?")
                 .contains("Try 'mastersim --help'")
                 .doesNotContain("mastersim mastersim");
-        err.getBuffer().setLength(0);
+        cli.clear();
         assertThat(run("run", "--frobnicate")).isEqualTo(2);
-        assertThat(err.toString()).contains("Try 'mastersim run --help'");
+        assertThat(cli.err()).contains("Try 'mastersim run --help'");
     }
 
     @Test
     void completionPrintsABashScriptForEveryCommand() {
         assertThat(run("completion")).isZero();
-        assertThat(out.toString()).contains("complete -F").contains("forecast").contains("--fail-within");
+        assertThat(cli.out()).contains("complete -F").contains("forecast").contains("--fail-within");
     }
 
     @Test
     void countsOnTheCommandLineOutOfRangeAreABadCommandLine() throws Exception {
-        String s = scenario(SMALL).toString();
+        String s = CommandRunner.scenario(dir, SMALL).toString();
         for (String[] args : new String[][] {
             {"--replications", "0"},
             {"--replications", "-1"},
@@ -94,25 +68,25 @@ final class CliConventionsTest {
             {"--threads", "-4"},
             {"--seed", "-3"}
         }) {
-            err.getBuffer().setLength(0);
+            cli.clear();
             assertThat(run("run", s, args[0], args[1]))
                     .as(args[0] + " " + args[1])
                     .isEqualTo(2);
-            assertThat(err.toString()).as(args[0]).contains(args[0] + ": expected a whole number");
+            assertThat(cli.err()).as(args[0]).contains(args[0] + ": expected a whole number");
         }
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void sweepHelpSaysWhatValuesTakes() {
         assertThat(run("sweep", "--help")).isZero();
-        assertThat(out.toString()).doesNotContain("Its values.").contains("comma-separated");
+        assertThat(cli.out()).doesNotContain("Its values.").contains("comma-separated");
     }
 
     @Test
     void exitCodeFourIsListedInTheHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("4   forecast --fail-within N");
+        assertThat(cli.out()).contains("4   forecast --fail-within N");
     }
 
     @Command(name = "oom")
@@ -127,8 +101,8 @@ final class CliConventionsTest {
     void runningOutOfMemoryEndsWithOneLineAndExitOne() {
         CommandLine cl = Mastersim.commandLine();
         cl.addSubcommand("oom", new OutOfMemory());
-        assertThat(runIn(cl, "oom")).isEqualTo(1);
-        assertThat(err.toString().strip())
+        assertThat(cli.runIn(cl, "oom")).isEqualTo(1);
+        assertThat(cli.err().strip())
                 .startsWith("mastersim: failed: ran out of memory")
                 .doesNotContain("\n");
     }
@@ -148,12 +122,12 @@ final class CliConventionsTest {
     @Test
     void failWithinExitsFourWhenSaturationIsInsideTheWindowAndZeroOtherwise() throws Exception {
         // one core at 10 ms a read saturates between 80 and 100 requests/s: month 1 or 2 of a doubling
-        String s = scenario(GROWING).toString();
+        String s = CommandRunner.scenario(dir, GROWING).toString();
         assertThat(run("forecast", s, "--fail-within", "4", "-q")).isEqualTo(4);
-        assertThat(err.toString()).contains("within --fail-within 4");
-        err.getBuffer().setLength(0);
+        assertThat(cli.err()).contains("within --fail-within 4");
+        cli.clear();
         assertThat(run("forecast", s, "--fail-within", "0", "-q")).isZero();
         assertThat(run("forecast", s, "--fail-within", "7", "-q")).isEqualTo(2);
-        assertThat(err.toString()).contains("past the forecast's horizon");
+        assertThat(cli.err()).contains("past the forecast's horizon");
     }
 }

@@ -2,8 +2,6 @@ package dev.mastersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,29 +17,14 @@ final class OutputFilesTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRunner cli = new CommandRunner();
 
     private int run(String... args) {
-        var cl = Mastersim.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private Path scenario() throws Exception {
-        Path p = dir.resolve("s.yaml");
-        Files.writeString(
-                p,
-                """
-                version: 1
-                name: small
-                traffic: {rate: 50}
-                requests:
-                  - {name: read, share: 100%, reads: 1}
-                run: {duration: 5s, warmup: 1s, replications: 2}
-                """);
-        return p;
+        return CommandRunner.scenario(dir, CommandRunner.SMALL);
     }
 
     @Test
@@ -54,8 +37,8 @@ final class OutputFilesTest {
                         "--out",
                         file.resolve("results").toString()))
                 .isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("--out " + file.resolve("results")).doesNotContain(".tmp");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("--out " + file.resolve("results")).doesNotContain(".tmp");
     }
 
     @Test
@@ -77,7 +60,7 @@ final class OutputFilesTest {
                     .isEqualTo(HexFormat.of()
                             .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
-        assertThat(err.toString().strip()).endsWith("wrote " + results.resolve("run.manifest.json"));
+        assertThat(cli.err().strip()).endsWith("wrote " + results.resolve("run.manifest.json"));
     }
 
     @Test

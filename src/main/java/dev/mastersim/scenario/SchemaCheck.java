@@ -32,6 +32,9 @@ final class SchemaCheck {
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(TEXT, InputFormat.JSON);
 
+    /** A bare number up to this, given for a percentage, was probably meant as one (8 for 8%). */
+    private static final BigDecimal PLAUSIBLE_PERCENT = BigDecimal.valueOf(1000);
+
     private SchemaCheck() {}
 
     private static String loadText() {
@@ -103,15 +106,17 @@ final class SchemaCheck {
                 if (keyword.equals("maximum")
                         && instance != null
                         && instance.isNumber()
+                        && instance.decimalValue().compareTo(PLAUSIBLE_PERCENT) <= 0
                         && (wanted.startsWith("a percentage") || wanted.startsWith("a growth rate"))) {
                     // a bare 8 for a percentage is 800%: almost always meant as 8%
-                    String n = render(instance);
+                    BigDecimal v = instance.decimalValue().stripTrailingZeros();
+                    String n = v.toPlainString();
                     return new Issue(
                             pointer,
                             false,
                             tree.display(pointer),
                             "expected " + wanted + ": write " + n + "% or "
-                                    + new BigDecimal(n).movePointLeft(2).toPlainString() + ", got " + n);
+                                    + v.movePointLeft(2).toPlainString() + ", got " + render(instance));
                 }
                 if (keyword.equals("maximum") && max != null && wanted.startsWith("a whole number")) {
                     return new Issue(

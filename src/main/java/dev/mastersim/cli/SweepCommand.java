@@ -47,7 +47,7 @@ final class SweepCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "a,b,c",
             description = "The values K takes, comma-separated, one run each, written as in the scenario file "
-                    + "(8, 2ms, 50%, row).")
+                    + "(8, 2ms, 50%%, row).")
     List<String> values;
 
     @Override

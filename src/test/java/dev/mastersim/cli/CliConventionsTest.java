@@ -80,7 +80,11 @@ final class CliConventionsTest {
     @Test
     void sweepHelpSaysWhatValuesTakes() {
         assertThat(run("sweep", "--help")).isZero();
-        assertThat(cli.out()).doesNotContain("Its values.").contains("comma-separated");
+        assertThat(cli.out())
+                .doesNotContain("Its values.")
+                .contains("comma-separated")
+                .contains("50%, row");
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test

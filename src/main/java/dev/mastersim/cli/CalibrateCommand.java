@@ -81,7 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.format(spec);
+        output.prepare(spec, "calibrate");
         Workload w;
         try {
             Workload.Kind kind = Workload.Kind.of(workload);
@@ -128,6 +128,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(c.fragment());
                 spec.commandLine().getOut().flush();
             }
+            output.finish(spec);
         }
         return c.interrupted() ? ExitCodes.FAILED : ExitCodes.DONE;
     }

@@ -30,25 +30,22 @@ final class CapacityCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    static final Session.Rendering<CapacityResult> RENDERING = new Session.Rendering<>(
+            PlanReport::capacityTable,
+            JsonReport::capacity,
+            PlanReport::capacityCsv,
+            (c, limits) -> List.of(Charts.capacity(c, limits)),
+            HtmlReport::capacity);
+
     @Override
     public Integer call() throws Exception {
-        output.format(spec); // a bad --format fails before anything is simulated
-        Scenario s = options.load(spec.commandLine().getErr());
+        Session session = new Session(spec, options, output, "capacity");
+        Scenario s = session.load();
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
-        CapacityResult c;
-        try (ProgressBars.Bar bar = output.progress(spec, false)) {
-            c = Capacity.run(s, options.settings(s).withProgress(bar.progress()));
-        }
-        String json = JsonReport.capacity(c);
-        String csv = PlanReport.capacityCsv(c);
-        String table = PlanReport.capacityTable(c);
-        output.emit(spec, "capacity", table, json, csv);
-        if (output.writing()) {
-            var charts = List.of(Charts.capacity(c, ScenarioOptions.limits(s)));
-            output.writeReport(spec, "capacity", charts, HtmlReport.capacity(c, charts, options.source()));
-        }
+        CapacityResult c = session.simulate(s, false, settings -> Capacity.run(s, settings));
+        session.publish(s, c, RENDERING);
         return ExitCodes.DONE;
     }
 }

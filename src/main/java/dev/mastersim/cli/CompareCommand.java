@@ -38,10 +38,17 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "NAME", description = "Compare only these arms (default: all).")
     List<String> only = new ArrayList<>();
 
+    static final Session.Rendering<List<Arm>> RENDERING = new Session.Rendering<>(
+            PlanReport::compareTable,
+            JsonReport::compare,
+            PlanReport::compareCsv,
+            (arms, limits) -> List.of(Charts.compare(arms)),
+            HtmlReport::compare);
+
     @Override
     public Integer call() throws Exception {
-        output.format(spec); // a bad --format fails before anything is simulated
-        Scenario base = options.load(spec.commandLine().getErr());
+        Session session = new Session(spec, options, output, "compare");
+        Scenario base = session.load();
         if (base == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
@@ -61,24 +68,14 @@ final class CompareCommand implements Callable<Integer> {
             }
             List<String> sets = new ArrayList<>(options.sets);
             arm.getValue().forEach((k, v) -> sets.add(k + "=" + v));
-            Scenario s = options.loadWith(sets, spec.commandLine().getErr());
+            Scenario s = session.loadWith(sets);
             if (s == null) {
                 return ExitCodes.INVALID_SCENARIO;
             }
             arms.put(arm.getKey(), s);
         }
-        List<Arm> result;
-        try (ProgressBars.Bar bar = output.progress(spec, false)) {
-            result = Compare.run(arms, options.settings(base).withProgress(bar.progress()));
-        }
-        String json = JsonReport.compare(result);
-        String csv = PlanReport.compareCsv(result);
-        String table = PlanReport.compareTable(result);
-        output.emit(spec, "compare", table, json, csv);
-        if (output.writing()) {
-            var charts = List.of(Charts.compare(result));
-            output.writeReport(spec, "compare", charts, HtmlReport.compare(result, charts, options.source()));
-        }
+        List<Arm> result = session.simulate(base, false, settings -> Compare.run(arms, settings));
+        session.publish(base, result, RENDERING);
         return ExitCodes.DONE;
     }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -61,15 +63,20 @@ final class ProgressBars {
         return new ConsoleProgressBarConsumer(System.err).getMaxRenderedLength();
     }
 
-    /** A bar while it is open; {@link #NONE} draws nothing. Closing it clears the line. */
+    /**
+     * A bar while it is open; {@link #NONE} draws nothing. Closing it clears the line, and returns only once
+     * the line is clear: the results printed next never share the terminal with a frame.
+     */
     static final class Bar implements AutoCloseable {
-        static final Bar NONE = new Bar(null, Progress.NONE);
+        static final Bar NONE = new Bar(null, null, Progress.NONE);
 
         private final ProgressBar bar;
+        private final ErrConsumer consumer;
         private final Progress progress;
 
-        private Bar(ProgressBar bar, Progress progress) {
+        private Bar(ProgressBar bar, ErrConsumer consumer, Progress progress) {
             this.bar = bar;
+            this.consumer = consumer;
             this.progress = progress;
         }
 
@@ -78,26 +85,38 @@ final class ProgressBars {
             return progress;
         }
 
+        /**
+         * Stops the library's refresh and waits for its consumer's clear. The library clears from its refresh
+         * thread; when that has not happened within {@link #CLEAR_WAIT_MILLIS} (a bar closed before its
+         * first refresh is never cleared by the library), the line is cleared here. Frames arriving later
+         * are dropped.
+         */
         @Override
         public void close() {
-            if (bar != null) {
-                bar.close();
+            if (bar == null) {
+                return;
             }
+            bar.close();
+            consumer.awaitClear(CLEAR_WAIT_MILLIS);
         }
     }
+
+    /** How long closing a bar waits for the library's own clear before clearing the line itself. */
+    static final long CLEAR_WAIT_MILLIS = 200;
 
     /**
      * Opens a bar named {@code task} on {@code err}, {@code columns} wide. Searches do not know their
      * total ({@code totalKnown} false): the total grows as they go, so no time left is shown.
      */
     static Bar open(PrintWriter err, int columns, String task, boolean totalKnown) {
+        ErrConsumer consumer = new ErrConsumer(err, columns);
         ProgressBarBuilder b = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
                 .continuousUpdate()
                 .clearDisplayOnFinish()
-                .setConsumer(new ErrConsumer(err, columns));
+                .setConsumer(consumer);
         if (!totalKnown) {
             b.hideEta();
         }
@@ -109,13 +128,14 @@ final class ProgressBars {
             bar.stepTo(done);
             bar.setExtraMessage(message);
         });
-        return new Bar(bar, progress);
+        return new Bar(bar, consumer, progress);
     }
 
     /** Draws on the command's standard error, each frame over the last ({@code \r}). */
     private static final class ErrConsumer implements ProgressBarConsumer {
         private final PrintWriter err;
         private final int columns;
+        private final CountDownLatch clearedLatch = new CountDownLatch(1);
         private boolean cleared;
 
         ErrConsumer(PrintWriter err, int columns) {
@@ -142,9 +162,13 @@ final class ProgressBars {
 
         @Override
         public synchronized void clear() {
+            if (cleared) {
+                return;
+            }
             err.print('\r' + " ".repeat(columns) + '\r');
             err.flush();
             cleared = true;
+            clearedLatch.countDown();
         }
 
         @Override
@@ -153,6 +177,16 @@ final class ProgressBars {
                 err.println();
             }
             err.flush();
+        }
+
+        /** Waits up to {@code millis} for the library's clear, then clears the line itself if need be. */
+        void awaitClear(long millis) {
+            try {
+                clearedLatch.await(millis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            clear();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.mastersim.cli;
 
 import dev.mastersim.experiment.Day;
 import dev.mastersim.experiment.Experiment;
-import dev.mastersim.experiment.RunSettings;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.report.Charts;
@@ -15,7 +14,6 @@ import dev.mastersim.scenario.Scenario;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,49 +69,33 @@ final class RunCommand implements Callable<Integer> {
                     + "report each hour and the day (see above).")
     boolean day;
 
+    static final Session.Rendering<RunResult> RENDERING = new Session.Rendering<>(
+            Format.TABLE::render, Format.JSON::render, Format.CSV::render, (r, limits) -> List.of(), HtmlReport::run);
+
+    static final Session.Rendering<DayResult> DAY_RENDERING =
+            new Session.Rendering<>(DayReport::table, JsonReport::day, DayReport::csv, Charts::day, HtmlReport::day);
+
     @Override
     public Integer call() throws Exception {
-        Format f = Format.valueOf(output.format(spec).toUpperCase(Locale.ROOT));
-        Scenario s = options.load(spec.commandLine().getErr());
+        Session session = new Session(spec, options, output, day ? "run-day" : "run");
+        Scenario s = session.load();
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
         int index = monthIndex(s);
-        RunSettings settings = options.settings(s);
-        if (day) {
-            return runDay(s, index, settings);
+        if (!day) {
+            RunResult r = session.simulate(s, true, settings -> Experiment.runMonth(s, index, settings));
+            session.publish(s, r, RENDERING);
+            return ExitCodes.DONE;
         }
-        RunResult r;
-        try (ProgressBars.Bar bar = output.progress(spec, true)) {
-            r = Experiment.runMonth(s, index, settings.withProgress(bar.progress()));
-        }
-        spec.commandLine().getOut().print(f.render(r));
-        spec.commandLine().getOut().flush();
-        for (Format each : Format.values()) {
-            output.write(spec, "run." + each.extension(), each.render(r));
-        }
-        if (output.writing()) {
-            output.writeReport(spec, "run", List.of(), HtmlReport.run(r, List.of(), options.source()));
-        }
-        return ExitCodes.DONE;
-    }
-
-    private int runDay(Scenario s, int index, RunSettings settings) throws Exception {
         if (s.traffic().arrivals() != Arrivals.OPEN) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     "--day needs open arrivals: the scenario's traffic is a closed population "
                             + "(traffic.arrivals: closed), which has no rate for daily to scale");
         }
-        DayResult d;
-        try (ProgressBars.Bar bar = output.progress(spec, true)) {
-            d = Day.run(s, index, settings.withProgress(bar.progress()));
-        }
-        output.emit(spec, "run-day", DayReport.table(d), JsonReport.day(d), DayReport.csv(d));
-        if (output.writing()) {
-            var charts = Charts.day(d, ScenarioOptions.limits(s));
-            output.writeReport(spec, "run-day", charts, HtmlReport.day(d, charts, options.source()));
-        }
+        DayResult d = session.simulate(s, true, settings -> Day.run(s, index, settings));
+        session.publish(s, d, DAY_RENDERING);
         return ExitCodes.DONE;
     }
 

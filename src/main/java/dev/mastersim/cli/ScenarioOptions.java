@@ -3,6 +3,7 @@ package dev.mastersim.cli;
 import dev.mastersim.experiment.RunSettings;
 import dev.mastersim.report.Charts;
 import dev.mastersim.report.HtmlReport;
+import dev.mastersim.scenario.Limits;
 import dev.mastersim.scenario.Scenario;
 import dev.mastersim.scenario.ScenarioException;
 import dev.mastersim.scenario.ScenarioLoader;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,9 +41,41 @@ final class ScenarioOptions {
             description = "Worker threads (default: one per processor). Results do not depend on it.")
     Integer threads;
 
-    /** The scenario, or null after printing every problem to {@code err}. */
+    /** Most worker threads accepted by {@code --threads}. */
+    static final int MAX_THREADS = 1024;
+
+    /**
+     * Checks the counts given on the command line, as the scenario file's are checked: a bad one is a bad
+     * command line (exit code 2), found before anything is loaded or simulated.
+     */
+    void check(CommandSpec spec) {
+        if (replications != null && (replications < 1 || replications > Limits.REPLICATIONS)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--replications: expected a whole number from 1 to " + Limits.REPLICATIONS + ", got "
+                            + replications);
+        }
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--threads: expected a whole number from 1 to " + MAX_THREADS + ", got " + threads);
+        }
+        if (seed != null && seed < 0) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--seed: expected a whole number ≥ 0 (as run.seed), got " + seed);
+        }
+    }
+
+    /** The scenario, or null after printing every problem to {@code err}; warnings go there too. */
     Scenario load(PrintWriter err) {
-        return loadWith(sets, err);
+        Scenario s = loadWith(sets, err);
+        if (s != null) {
+            for (String w : ScenarioLoader.warnings(s)) {
+                err.println("mastersim: warning: " + w);
+            }
+            err.flush();
+        }
+        return s;
     }
 
     /** The scenario with these overrides instead of --set's, or null after printing every problem. */

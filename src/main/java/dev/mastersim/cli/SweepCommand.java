@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
         name = "sweep",
         mixinStandardHelpOptions = true,
         header = "One run per value of a parameter: a table, and one artefact per point with --out.",
-        description = "Example: --param app.pool.size --values 2,4,8,16,32. Every point uses the same seed.")
+        description = "Example: --param app.pool.size --values 2,4,8,16,32. Each value is applied like "
+                + "--set K=VALUE and validated before any point runs; every point uses the same seed (common random "
+                + "numbers), so differences come from the parameter, not the noise.")
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,46 +34,60 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--param", required = true, paramLabel = "K", description = "The dotted key to vary.")
+    @Option(
+            names = "--param",
+            required = true,
+            paramLabel = "K",
+            description = "The dotted key to vary, as --set writes it (replicas.count, requests.buy.write.locks).")
     String param;
 
-    @Option(names = "--values", required = true, split = ",", paramLabel = "a,b,c", description = "Its values.")
+    @Option(
+            names = "--values",
+            required = true,
+            split = ",",
+            paramLabel = "a,b,c",
+            description = "The values K takes, comma-separated, one run each, written as in the scenario file "
+                    + "(8, 2ms, 50%%, row).")
     List<String> values;
 
     @Override
     public Integer call() throws Exception {
-        output.format(spec); // a bad --format fails before anything is simulated
+        Session session = new Session(spec, options, output, "sweep");
+        Scenario base = session.load();
+        if (base == null) {
+            return ExitCodes.INVALID_SCENARIO;
+        }
         List<Scenario> scenarios = new ArrayList<>(); // every value is validated before any is simulated
         for (String v : values) {
             List<String> sets = new ArrayList<>(options.sets);
             sets.add(param + "=" + v);
-            Scenario s = options.loadWith(sets, spec.commandLine().getErr());
+            Scenario s = session.loadWith(sets);
             if (s == null) {
                 return ExitCodes.INVALID_SCENARIO;
             }
             scenarios.add(s);
         }
-        List<SweepPoint> points;
-        try (ProgressBars.Bar bar = output.progress(spec, true)) {
+        List<SweepPoint> points = session.simulate(true, bar -> {
             List<Sweep.Point> planned = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 Scenario s = scenarios.get(i);
                 planned.add(
-                        new Sweep.Point(values.get(i), s, options.settings(s).withProgress(bar.progress())));
+                        new Sweep.Point(values.get(i), s, session.settings(s).withProgress(bar.progress())));
             }
-            points = Sweep.run(param, planned);
-        }
+            return Sweep.run(param, planned);
+        });
         for (SweepPoint p : points) {
-            output.write(spec, "sweep-" + safe(p.value()) + ".json", JsonReport.run(p.result()));
+            session.write("sweep-" + safe(p.value()) + ".json", JsonReport.run(p.result()));
         }
-        String json = JsonReport.sweep(param, points);
-        String csv = PlanReport.sweepCsv(param, points);
-        String table = PlanReport.sweepTable(param, points);
-        output.emit(spec, "sweep", table, json, csv);
-        if (output.writing()) {
-            var charts = List.of(Charts.sweep(param, points));
-            output.writeReport(spec, "sweep", charts, HtmlReport.sweep(param, points, charts, options.source()));
-        }
+        session.publish(
+                base,
+                points,
+                new Session.Rendering<>(
+                        ps -> PlanReport.sweepTable(param, ps),
+                        ps -> JsonReport.sweep(param, ps),
+                        ps -> PlanReport.sweepCsv(param, ps),
+                        (ps, limits) -> List.of(Charts.sweep(param, ps)),
+                        (ps, charts, source) -> HtmlReport.sweep(param, ps, charts, source)));
         return ExitCodes.DONE;
     }
 

@@ -35,7 +35,7 @@ final class UslCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.format(spec);
+        output.prepare(spec, "usl");
         double[][] points;
         try {
             points = UslData.read(data);
@@ -57,6 +57,7 @@ final class UslCommand implements Callable<Integer> {
             output.write(spec, chart.name() + ".png", chart.png());
             output.write(spec, chart.name() + ".svg", chart.svg());
         }
+        output.finish(spec);
         return ExitCodes.DONE;
     }
 }

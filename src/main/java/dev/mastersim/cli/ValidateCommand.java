@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.format(spec);
+        output.prepare(spec, "validate");
         Scenario s = options.load(spec.commandLine().getErr());
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
@@ -115,6 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
                 output.write(spec, chart.name() + ".png", chart.png());
                 output.write(spec, chart.name() + ".svg", chart.svg());
             }
+            output.finish(spec);
         }
         return ExitCodes.DONE;
     }

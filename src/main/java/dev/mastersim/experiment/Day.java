@@ -2,7 +2,6 @@ package dev.mastersim.experiment;
 
 import dev.mastersim.engine.Measurements;
 import dev.mastersim.engine.RandomStreams;
-import dev.mastersim.engine.Replications;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.RunResult;
@@ -68,9 +67,12 @@ public final class Day {
         // progress counts simulated hours (a replication is a day: too coarse to watch)
         Progress progress = settings.progress().within("day (hours simulated)");
         progress.start(settings.replications() * RateProfile.HOURS);
+        // each finished replication keeps its 24 hours' figures and the day's
+        int workers = Footprint.of(scenario, load)
+                .workers(settings.replications(), settings.threads(), RateProfile.HOURS + 1);
         List<Replica> reps = Replications.run(
                 settings.replications(),
-                settings.threads(),
+                workers,
                 i -> replicate(scenario, load, profile, new RandomStreams(settings.seed(), i), progress));
 
         List<RunResult> hours = new ArrayList<>(RateProfile.HOURS);

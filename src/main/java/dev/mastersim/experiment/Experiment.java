@@ -3,7 +3,6 @@ package dev.mastersim.experiment;
 import dev.mastersim.engine.Estimate;
 import dev.mastersim.engine.Measurements;
 import dev.mastersim.engine.RandomStreams;
-import dev.mastersim.engine.Replications;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.verdict.VerdictRule;
@@ -58,9 +57,11 @@ public final class Experiment {
     }
 
     private static List<Measurements> replicate(Scenario scenario, Load load, RunSettings settings, int from, int n) {
+        // as many at once as the heap holds (their figures, from + n of them, are kept until combined)
+        int workers = Footprint.of(scenario, load).workers(from + n, settings.threads(), 1);
         Progress progress = settings.progress();
         progress.start(n);
-        return Replications.run(n, settings.threads(), i -> {
+        return Replications.run(n, workers, i -> {
             RandomStreams streams = new RandomStreams(settings.seed(), from + i);
             Measurements m = new DeploymentModel(scenario, load, streams).run();
             progress.finished();

@@ -1,6 +1,5 @@
 package dev.mastersim.experiment;
 
-import dev.mastersim.engine.Replications;
 import dev.mastersim.model.Load;
 import dev.mastersim.scenario.Scenario;
 

@@ -1,5 +1,5 @@
 /**
- * Experiments over the model: runs, parallel replications, capacity search, forecast, compare, sweep.
- * Produce plain result records; never print.
+ * Experiments over the model: runs, parallel replications (the worker threads, as many as the memory
+ * estimate lets fit), capacity search, forecast, compare, sweep. Produce plain result records; never print.
  */
 package dev.mastersim.experiment;

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -31,9 +35,43 @@ public final class AtomicFiles {
     }
 
     public static Path write(Path target, byte[] content) throws IOException {
+        return write(target, content, "." + target.getFileName());
+    }
+
+    /**
+     * Writes {@code content} to {@code target} through a temporary file named {@code tempPrefix}, digits and
+     * {@code .tmp}, so that a caller can recognise (and remove) what an interrupted write left behind. A
+     * failure names {@code target}, not the temporary file.
+     */
+    public static Path write(Path target, byte[] content, String tempPrefix) throws IOException {
+        try {
+            return writeThrough(target, content, tempPrefix);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        }
+    }
+
+    /** Why an I/O operation failed, in words, without the temporary file's name. */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static Path writeThrough(Path target, byte[] content, String tempPrefix) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = Files.createTempFile(dir, tempPrefix, ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(content);

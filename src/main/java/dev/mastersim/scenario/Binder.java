@@ -39,7 +39,7 @@ final class Binder {
                 String p = "/tables/" + YamlTree.escape(e.getKey());
                 JsonNode table = e.getValue();
                 tables.put(e.getKey(), new Table(e.getKey(), count(table, "rows", p, 1, Long.MAX_VALUE, 1), (int)
-                        count(table, "rows_per_page", p, Defaults.ROWS_PER_PAGE)));
+                        count(table, "rows_per_page", p, 1, Limits.ROWS_PER_PAGE, Defaults.ROWS_PER_PAGE)));
             }
         }
         List<RequestType> requests = new ArrayList<>();
@@ -63,7 +63,8 @@ final class Binder {
                 retries(r.get("retries")),
                 slo(r.get("slo")),
                 run(r.get("run")),
-                new ForecastSpec((int) count(r.get("forecast"), "months", "/forecast", Defaults.FORECAST.months())),
+                new ForecastSpec((int)
+                        count(r.get("forecast"), "months", "/forecast", 1, Limits.MONTHS, Defaults.FORECAST.months())),
                 options(r.get("options")));
         return issues.isEmpty() ? s : null;
     }
@@ -114,7 +115,7 @@ final class Binder {
         return new Traffic(
                 enumOf(t.get("arrivals"), Arrivals.class, Arrivals.OPEN),
                 number(t, "rate", Defaults.RATE),
-                (int) count(t, "users", "/traffic", Defaults.USERS),
+                (int) count(t, "users", "/traffic", 0, Limits.USERS, Defaults.USERS),
                 dist(t.get("think"), Defaults.THINK),
                 growth,
                 daily,
@@ -144,7 +145,7 @@ final class Binder {
         return new RequestType(
                 r.get("name").stringValue(),
                 Values.fractionValue(r.get("share")),
-                (int) count(r, "reads", p, Defaults.READS),
+                (int) count(r, "reads", p, 0, Limits.READS, Defaults.READS),
                 dist(r.get("read_cost"), Defaults.READ_COST),
                 enumOf(r.get("consistency"), Consistency.class, Defaults.CONSISTENCY),
                 duration(r, "max_lag", Defaults.MAX_LAG),
@@ -154,7 +155,7 @@ final class Binder {
     private Step step(JsonNode s, String p) {
         return new Step(
                 s.get("table").stringValue(),
-                (int) count(s, "locks", p, Defaults.LOCKS),
+                (int) count(s, "locks", p, 0, Limits.LOCKS, Defaults.LOCKS),
                 fraction(s, "exclusive", Defaults.EXCLUSIVE),
                 enumOf(s.get("granule"), Granule.class, Defaults.GRANULE),
                 access(s.get("access")));
@@ -194,21 +195,21 @@ final class Binder {
     private Master master(JsonNode m) {
         Master d = Defaults.MASTER;
         return new Master(
-                (int) count(m, "cores", "/master", d.cores()),
+                (int) count(m, "cores", "/master", 0, Limits.MASTER_CORES, d.cores()),
                 dist(get(m, "flush"), d.flush()),
                 bool(m, "group_commit", d.groupCommit()),
-                (int) count(m, "max_connections", "/master", d.maxConnections()),
+                (int) count(m, "max_connections", "/master", 0, Limits.MAX_CONNECTIONS, d.maxConnections()),
                 duration(m, "lock_wait_timeout", d.lockWaitTimeout()),
-                (int) count(m, "shards", "/master", d.shards()),
+                (int) count(m, "shards", "/master", 1, Limits.SHARDS, d.shards()),
                 fraction(m, "cross_shard", d.crossShard()));
     }
 
     private Replicas replicas(JsonNode n) {
         Replicas d = Defaults.REPLICAS;
         return new Replicas(
-                (int) count(n, "count", "/replicas", d.count()),
-                (int) count(n, "cores", "/replicas", d.cores()),
-                (int) count(n, "appliers", "/replicas", d.appliers()),
+                (int) count(n, "count", "/replicas", 0, Limits.REPLICAS, d.count()),
+                (int) count(n, "cores", "/replicas", 0, Limits.REPLICA_CORES, d.cores()),
+                (int) count(n, "appliers", "/replicas", 1, Limits.APPLIERS, d.appliers()),
                 enumOf(get(n, "routing"), Routing.class, d.routing()));
     }
 
@@ -216,9 +217,15 @@ final class Binder {
         App d = Defaults.APP;
         JsonNode pool = get(n, "pool");
         return new App(
-                (int) count(n, "servers", "/app", d.servers()),
+                (int) count(n, "servers", "/app", 1, Limits.SERVERS, d.servers()),
                 new Pool(
-                        (int) count(pool, "size", "/app/pool", d.pool().size()),
+                        (int) count(
+                                pool,
+                                "size",
+                                "/app/pool",
+                                0,
+                                Limits.POOL_SIZE,
+                                d.pool().size()),
                         duration(pool, "connection_timeout", d.pool().connectionTimeout())));
     }
 
@@ -226,14 +233,15 @@ final class Binder {
         WriteQueue d = Defaults.WRITE_QUEUE;
         return new WriteQueue(
                 bool(n, "enabled", d.enabled()),
-                (int) count(n, "batch", "/write_queue", d.batch()),
+                (int) count(n, "batch", "/write_queue", 1, Limits.BATCH, d.batch()),
                 duration(n, "max_delay", d.maxDelay()),
-                (int) count(n, "writers", "/write_queue", d.writers()));
+                (int) count(n, "writers", "/write_queue", 1, Limits.WRITERS, d.writers()));
     }
 
     private Retries retries(JsonNode n) {
         Retries d = Defaults.RETRIES;
-        return new Retries((int) count(n, "max", "/retries", d.max()), duration(n, "backoff", d.backoff()));
+        return new Retries(
+                (int) count(n, "max", "/retries", 0, Limits.RETRIES, d.max()), duration(n, "backoff", d.backoff()));
     }
 
     private static Slo slo(JsonNode n) {
@@ -250,7 +258,7 @@ final class Binder {
         return new RunSpec(
                 duration(n, "duration", d.duration()),
                 duration(n, "warmup", d.warmup()),
-                (int) count(n, "replications", "/run", d.replications()),
+                (int) count(n, "replications", "/run", 1, Limits.REPLICATIONS, d.replications()),
                 count(n, "seed", "/run", 0, Long.MAX_VALUE, d.seed()));
     }
 
@@ -273,10 +281,6 @@ final class Binder {
 
     private static JsonNode get(JsonNode parent, String key) {
         return parent == null ? null : parent.get(key);
-    }
-
-    private long count(JsonNode parent, String key, String p, long fallback) {
-        return count(parent, key, p, 0, Integer.MAX_VALUE, fallback);
     }
 
     private long count(JsonNode parent, String key, String p, long min, long max, long fallback) {

@@ -17,14 +17,29 @@ import tools.jackson.databind.node.ObjectNode;
 final class Overrides {
     private Overrides() {}
 
-    static final String SET_FILE = "--set";
+    /** What problems in an override are located in: {@code --set#N}, N counting from 1 (CONTRACT §2). */
+    static final String SET_PREFIX = "--set#";
 
-    /** Applies one {@code --set key=value} argument; problems are located at columns of the argument. */
-    static void applySet(YamlTree tree, String argument, List<Problem> problems) {
+    /** The "file" of the {@code n}th {@code --set} (from 1). */
+    static String setFile(int n) {
+        return SET_PREFIX + n;
+    }
+
+    /** The position of a {@code --set#N} problem among the overrides, or 0 for a file's. */
+    static int setNumber(Problem p) {
+        return p.file().startsWith(SET_PREFIX) ? Integer.parseInt(p.file().substring(SET_PREFIX.length())) : 0;
+    }
+
+    /**
+     * Applies the {@code n}th (from 1) {@code --set key=value} argument; problems are located at columns of
+     * the argument, in the file {@code --set#n}.
+     */
+    static void applySet(YamlTree tree, String argument, int n, List<Problem> problems) {
+        String file = setFile(n);
         int eq = argument.indexOf('=');
         if (eq <= 0) {
             problems.add(new Problem(
-                    SET_FILE,
+                    file,
                     1,
                     1,
                     SchemaCheck.clip(argument),
@@ -33,12 +48,12 @@ final class Overrides {
         }
         String key = argument.substring(0, eq);
         String valueText = argument.substring(eq + 1);
-        Loc valueLoc = new Loc(SET_FILE, 1, eq + 2);
+        Loc valueLoc = new Loc(file, 1, eq + 2);
         JsonNode value = YamlTree.parseValue(valueText, valueLoc, problems, key);
         if (value == null) {
             return;
         }
-        apply(tree, key, value, column -> new Loc(SET_FILE, 1, column), valueLoc, problems);
+        apply(tree, key, value, column -> new Loc(file, 1, column), valueLoc, problems);
     }
 
     /**
@@ -78,13 +93,31 @@ final class Overrides {
             if (cur instanceof ObjectNode o) {
                 String child = pointer + "/" + YamlTree.escape(seg);
                 if (last) {
+                    if (o.get(seg) instanceof ObjectNode existing && value instanceof ObjectNode given) {
+                        // master={cores: 2} changes cores and keeps the other keys of master
+                        merge(tree, existing, given, child, valueLoc);
+                        tree.keyLocs.put(child, segLoc);
+                        return;
+                    }
                     forget(tree, child);
                     o.set(seg, value);
+                    placeAll(tree, value, child, valueLoc);
                     tree.keyLocs.put(child, segLoc);
                     tree.valueLocs.put(child, valueLoc);
                     return;
                 }
                 JsonNode next = o.get(seg);
+                if ((next == null || next.isNull()) && YamlTree.isIndex(segs.get(i + 1))) {
+                    // steps.5.granule where there are no steps: an index needs a list that exists
+                    problems.add(new Problem(
+                            segLoc.file(),
+                            segLoc.line(),
+                            segLoc.column(),
+                            key,
+                            "expected a path to an existing list entry, but " + (shown.length() > 0 ? shown + " " : "")
+                                    + "has no " + seg + " (write the whole list instead)"));
+                    return;
+                }
                 if (next == null || next.isNull()) {
                     next = JsonNodeFactory.instance.objectNode();
                     o.set(seg, next);
@@ -156,6 +189,39 @@ final class Overrides {
             }
         }
         return names.isEmpty() ? " (by index from 0)" : " (" + String.join(", ", names) + ")";
+    }
+
+    /** Sets each key of {@code given} in {@code target}, merging maps found in both; located at {@code at}. */
+    private static void merge(YamlTree tree, ObjectNode target, ObjectNode given, String pointer, Loc at) {
+        for (var e : given.properties()) {
+            String child = pointer + "/" + YamlTree.escape(e.getKey());
+            if (target.get(e.getKey()) instanceof ObjectNode inner && e.getValue() instanceof ObjectNode more) {
+                merge(tree, inner, more, child, at);
+                continue;
+            }
+            forget(tree, child);
+            target.set(e.getKey(), e.getValue());
+            tree.keyLocs.put(child, at);
+            tree.valueLocs.put(child, at);
+            placeAll(tree, e.getValue(), child, at);
+        }
+    }
+
+    /** Locates every node under {@code node} at {@code at} (a value given on the command line). */
+    private static void placeAll(YamlTree tree, JsonNode node, String pointer, Loc at) {
+        if (node instanceof ObjectNode o) {
+            for (var e : o.properties()) {
+                String child = pointer + "/" + YamlTree.escape(e.getKey());
+                tree.keyLocs.put(child, at);
+                tree.valueLocs.put(child, at);
+                placeAll(tree, e.getValue(), child, at);
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                tree.valueLocs.put(pointer + "/" + i, at);
+                placeAll(tree, a.get(i), pointer + "/" + i, at);
+            }
+        }
     }
 
     /** Drops the file locations of a subtree that is being replaced. */

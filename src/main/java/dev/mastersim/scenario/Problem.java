@@ -3,7 +3,7 @@ package dev.mastersim.scenario;
 /**
  * One thing wrong with a scenario, where it is and what was expected there.
  *
- * @param file the file name as given, or {@code --set} for a command-line override
+ * @param file the file name as given, or {@code --set#N} for the Nth command-line override (from 1)
  * @param line 1-based line (1 for {@code --set})
  * @param column 1-based column (for {@code --set}: the position in the argument)
  * @param path dotted path of the offending key, e.g. {@code tables.orders.rows}

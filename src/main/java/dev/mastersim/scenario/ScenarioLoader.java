@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +23,12 @@ import tools.jackson.databind.JsonNode;
  * Loads a scenario file into a {@link Scenario}, or fails with every problem found.
  *
  * <p>The stages: read the bytes (at most {@link #MAX_BYTES}, UTF-8 text only); parse the YAML with locations
- * ({@link YamlTree}: no anchors or aliases, bounded nesting); apply the {@code --set} overrides
+ * ({@link YamlTree}: aliases bounded in expanded size, bounded nesting); apply the {@code --set} overrides
  * ({@link Overrides}); validate against {@code scenario.schema.json} ({@link SchemaCheck}); check what needs
  * several values at once ({@link Semantics}), including that every option arm still gives a valid scenario;
  * finally bind the records ({@link Binder}) with the defaults of {@link Defaults}. Problems of all the
- * validation stages are reported together, sorted by line then column, file before {@code --set}.
+ * validation stages are reported together, sorted by line then column, the file first, then each
+ * {@code --set#N} in order; a cross-field problem that only an override causes is located at that {@code --set#N}.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {}
@@ -39,7 +42,7 @@ public final class ScenarioLoader {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
-                throw fail(name, "(file)", "expected a readable scenario file, but there is no such file");
+                throw fail(name, "(file)", "expected a readable scenario file, but " + notAFile(file));
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw fail(
@@ -47,9 +50,34 @@ public final class ScenarioLoader {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw fail(name, "(file)", "expected a readable scenario file, but reading failed: " + e.getMessage());
+            throw fail(name, "(file)", "expected a readable scenario file, but reading failed: " + why(e));
         }
         return fromBytes(bytes, name, sets);
+    }
+
+    /** What {@code file} is instead of a regular file. */
+    private static String notAFile(Path file) {
+        if (file.toString().equals("-")) {
+            return "'-' (standard input) is not read; give the scenario's file name";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a directory";
+        }
+        if (Files.exists(file)) {
+            return "it is a device, a pipe or a socket, not a regular file";
+        }
+        return "there is no such file";
+    }
+
+    /** Why reading failed, in words (the exception's message is often just the path). */
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Decodes {@code bytes} as UTF-8 and parses them; what {@link #load} does after reading the file. */
@@ -82,15 +110,28 @@ public final class ScenarioLoader {
             throw fail(fileName, "(file)", "expected a scenario with version, traffic and requests, got an empty file");
         }
         List<Problem> problems = new ArrayList<>();
-        for (String set : sets) {
-            Overrides.applySet(tree, set, problems);
+        YamlTree original = sets.isEmpty() ? null : tree.copy();
+        for (int n = 0; n < sets.size(); n++) {
+            Overrides.applySet(tree, sets.get(n), n + 1, problems);
         }
         List<Issue> issues = validate(tree);
+        List<Set<String>> after = new ArrayList<>();
         for (Issue i : issues) {
-            problems.add(locate(tree, i, fileName));
+            problems.add(blame(tree, i, fileName, original, sets, after));
         }
-        if (issues.isEmpty()) {
-            problems.addAll(checkOptions(tree, fileName));
+        // the arms are checked when the rest of the file is valid; an arm with problems of its own is skipped
+        Set<String> badArms = new HashSet<>();
+        boolean restValid = true;
+        for (Issue i : issues) {
+            List<String> segs = YamlTree.segments(i.pointer());
+            if (segs.size() >= 2 && segs.get(0).equals("options")) {
+                badArms.add(segs.get(1));
+            } else {
+                restValid = false;
+            }
+        }
+        if (restValid) {
+            problems.addAll(checkOptions(tree, fileName, badArms));
         }
         if (problems.isEmpty()) {
             List<Issue> bindIssues = new ArrayList<>();
@@ -105,6 +146,20 @@ public final class ScenarioLoader {
         throw new ScenarioException(sorted(problems));
     }
 
+    /**
+     * What is valid but probably not meant, one sentence each, for the command line to print as warnings:
+     * a request type with share 0 never occurs.
+     */
+    public static List<String> warnings(Scenario s) {
+        List<String> out = new ArrayList<>();
+        for (var r : s.requests()) {
+            if (r.share() == 0) {
+                out.add(s.source() + ": requests." + r.name() + ".share is 0, so this request type never occurs");
+            }
+        }
+        return out;
+    }
+
     /** The JSON schema of the scenario file (draft 2020-12). */
     public static String schemaText() {
         return SchemaCheck.TEXT;
@@ -117,13 +172,16 @@ public final class ScenarioLoader {
     }
 
     /** Every option arm, applied to a copy, must give a scenario that validates like the file. */
-    private static List<Problem> checkOptions(YamlTree tree, String fileName) {
+    private static List<Problem> checkOptions(YamlTree tree, String fileName, Set<String> skip) {
         List<Problem> out = new ArrayList<>();
         JsonNode options = tree.root.get("options");
         if (options == null) {
             return out;
         }
         for (Map.Entry<String, JsonNode> arm : options.properties()) {
+            if (skip.contains(arm.getKey()) || !arm.getValue().isObject()) {
+                continue;
+            }
             YamlTree copy = tree.copy();
             String armPointer = "/options/" + YamlTree.escape(arm.getKey());
             List<Problem> applyProblems = new ArrayList<>();
@@ -143,6 +201,9 @@ public final class ScenarioLoader {
             }
             Set<String> seen = new HashSet<>();
             for (Issue i : validate(copy)) {
+                if (i.pointer().startsWith("/options/")) {
+                    continue; // the other arms' own problems are reported once, as the file's
+                }
                 Loc loc = copy.locate(i.pointer(), i.atKey(), fileName);
                 String key = loc + i.path() + i.expected();
                 if (seen.add(key)) {
@@ -154,6 +215,46 @@ public final class ScenarioLoader {
                             "makes " + i.path() + " invalid: " + i.expected()));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Locates an issue; one the file alone does not have, found at a place in the file, is caused by the
+     * overrides, and is located at the first {@code --set} after which it appears (its column 1).
+     * {@code after.get(k)} holds the issues after the first k overrides, computed once when first needed.
+     */
+    private static Problem blame(
+            YamlTree tree, Issue i, String fileName, YamlTree original, List<String> sets, List<Set<String>> after) {
+        Problem p = locate(tree, i, fileName);
+        if (original == null || !p.file().equals(fileName)) {
+            return p;
+        }
+        if (after.isEmpty()) {
+            YamlTree partial = original.copy();
+            List<Problem> ignored = new ArrayList<>();
+            after.add(keys(partial));
+            for (int n = 0; n < sets.size(); n++) {
+                Overrides.applySet(partial, sets.get(n), n + 1, ignored);
+                after.add(keys(partial));
+            }
+        }
+        String key = i.path() + "\n" + i.expected();
+        if (after.get(0).contains(key)) {
+            return p;
+        }
+        for (int n = 1; n < after.size(); n++) {
+            if (after.get(n).contains(key)) {
+                return new Problem(Overrides.setFile(n), 1, 1, i.path(), i.expected());
+            }
+        }
+        return p;
+    }
+
+    private static Set<String> keys(YamlTree tree) {
+        Set<String> out = new HashSet<>();
+        for (Issue i : validate(tree)) {
+            out.add(i.path() + "\n" + i.expected());
         }
         return out;
     }
@@ -203,7 +304,7 @@ public final class ScenarioLoader {
 
     private static List<Problem> sorted(List<Problem> problems) {
         List<Problem> out = new ArrayList<>(problems);
-        out.sort(Comparator.comparing((Problem p) -> Overrides.SET_FILE.equals(p.file()))
+        out.sort(Comparator.comparingInt(Overrides::setNumber)
                 .thenComparingInt(Problem::line)
                 .thenComparingInt(Problem::column));
         return out;

@@ -9,6 +9,7 @@ import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,9 @@ final class SchemaCheck {
     private static final JsonNode SCHEMA_TREE = JsonMapper.builder().build().readTree(TEXT);
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(TEXT, InputFormat.JSON);
+
+    /** A bare number up to this, given for a percentage, was probably meant as one (8 for 8%). */
+    private static final BigDecimal PLAUSIBLE_PERCENT = BigDecimal.valueOf(1000);
 
     private SchemaCheck() {}
 
@@ -97,21 +101,32 @@ final class SchemaCheck {
             }
             default -> {
                 JsonNode max = at(SCHEMA_TREE, schemaPointer);
+                JsonNode instance = e.getInstanceNode();
+                String wanted = describe(schemaPointer);
                 if (keyword.equals("maximum")
-                        && max != null
-                        && describe(schemaPointer).startsWith("a whole number")) {
+                        && instance != null
+                        && instance.isNumber()
+                        && instance.decimalValue().compareTo(PLAUSIBLE_PERCENT) <= 0
+                        && (wanted.startsWith("a percentage") || wanted.startsWith("a growth rate"))) {
+                    // a bare 8 for a percentage is 800%: almost always meant as 8%
+                    BigDecimal v = instance.decimalValue().stripTrailingZeros();
+                    String n = v.toPlainString();
+                    return new Issue(
+                            pointer,
+                            false,
+                            tree.display(pointer),
+                            "expected " + wanted + ": write " + n + "% or "
+                                    + v.movePointLeft(2).toPlainString() + ", got " + render(instance));
+                }
+                if (keyword.equals("maximum") && max != null && wanted.startsWith("a whole number")) {
                     return new Issue(
                             pointer,
                             false,
                             tree.display(pointer),
                             "expected a whole number ≤ " + max.asString() + ", got " + render(e.getInstanceNode()));
                 }
-                JsonNode instance = e.getInstanceNode();
                 return new Issue(
-                        pointer,
-                        false,
-                        tree.display(pointer),
-                        "expected " + describe(schemaPointer) + ", got " + render(instance));
+                        pointer, false, tree.display(pointer), "expected " + wanted + ", got " + render(instance));
             }
         }
     }
@@ -180,7 +195,10 @@ final class SchemaCheck {
             return "\"" + clip(n.stringValue()) + "\"";
         }
         if (n.isObject()) {
-            return "a map";
+            return n.isEmpty() ? "an empty map" : "a map";
+        }
+        if (n.isArray() && n.isEmpty()) {
+            return "an empty list";
         }
         if (n.isArray()) {
             return "a list of " + n.size() + (n.size() == 1 ? " entry" : " entries");

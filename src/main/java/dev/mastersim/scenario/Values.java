@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 final class Values {
     private Values() {}
 
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9_]*(\\.[0-9]+)?");
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(_[0-9]+)*(\\.[0-9]+)?");
     private static final Pattern PERCENT = Pattern.compile("(-?[0-9]+(\\.[0-9]+)?)%");
-    private static final Pattern DURATION = Pattern.compile("([0-9][0-9_]*(\\.[0-9]+)?)(us|ms|s|min|h)");
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(_[0-9]+)*(\\.[0-9]+)?)(us|ms|s|min|h)");
 
     /** A number written as a YAML number or as text with {@code _} separators; null otherwise. */
     static BigDecimal decimal(JsonNode n) {
@@ -53,7 +53,7 @@ final class Values {
         }
         BigDecimal v = new BigDecimal(m.group(1).replace("_", ""));
         BigDecimal unit =
-                switch (m.group(3)) {
+                switch (m.group(4)) {
                     case "us" -> new BigDecimal("0.000001");
                     case "ms" -> new BigDecimal("0.001");
                     case "s" -> BigDecimal.ONE;

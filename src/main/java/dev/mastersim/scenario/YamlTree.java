@@ -4,8 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,14 +28,37 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * A YAML document as a Jackson tree plus the line and column of every key and value, addressed by JSON
  * pointer ({@code /requests/0/write/locks}).
  *
- * <p>The parser is streaming, so nothing is expanded: anchors and aliases are refused outright (no "billion
- * laughs"), nesting is capped by {@link StreamReadConstraints}, duplicate keys are reported, and
- * non-finite floats ({@code .nan}, {@code .inf}) are kept as text so that validation rejects them.
+ * <p>The parser is streaming. Anchors and aliases ({@code &base}, {@code *base}, and the merge key
+ * {@code <<: *base}) are expanded as they are read, and the values of the whole document, aliases counted in
+ * full, are bounded by {@link #MAX_VALUES} before anything is copied, so an alias bomb ("billion laughs") is
+ * refused at the alias that crosses the bound. Nesting is capped by {@link StreamReadConstraints}, duplicate
+ * keys are reported, tags other than YAML's own are refused, and non-finite floats ({@code .nan},
+ * {@code .inf}) are kept as text so that validation rejects them.
  */
 final class YamlTree {
 
     /** Deepest nesting accepted; a scenario needs about eight levels. */
     static final int MAX_DEPTH = 40;
+
+    /** Most values (scalars, maps, lists) a document may hold with its aliases expanded. */
+    static final long MAX_VALUES = 100_000;
+
+    /** YAML's own tags, which only say what plain text would: a string, a number, a list. */
+    private static final Set<String> CORE_TAGS = Set.of(
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:null",
+            "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq",
+            "!!str",
+            "!!int",
+            "!!float",
+            "!!bool",
+            "!!null",
+            "!!map",
+            "!!seq");
 
     /** Floats at or above this magnitude are kept as text. */
     private static final double MAX_FLOAT = 1e15;
@@ -85,24 +112,32 @@ final class YamlTree {
         try (JsonParser p = YAML.createParser(ObjectReadContext.empty(), text)) {
             Deque<JsonNode> stack = new ArrayDeque<>();
             Deque<String> pointers = new ArrayDeque<>();
+            Deque<String> anchorsOpen = new ArrayDeque<>(); // the anchor of each open container, or ""
+            Map<String, JsonNode> anchors = new HashMap<>();
+            Map<String, Long> anchorSizes = new HashMap<>();
+            Set<String> merged = new HashSet<>(); // keys a "<<" merge set, which later keys may override
+            long values = 0;
             String pendingKey = null;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 Loc loc = loc(file, p.currentTokenLocation());
                 last = loc;
-                if (p.getObjectId() != null || (p instanceof YAMLParser y && y.isCurrentAlias())) {
+                String tag = p instanceof YAMLParser y && t != JsonToken.PROPERTY_NAME ? y.getTypeId() : null;
+                if (tag != null && !CORE_TAGS.contains(tag)) {
                     problems.add(new Problem(
                             file,
                             loc.line(),
                             loc.column(),
                             display(pointer),
-                            "anchors and aliases (&name, *name) are not supported; write the value out in full"));
+                            "expected a plain value, got the YAML tag "
+                                    + SchemaCheck.clip(tag.startsWith("!") || tag.startsWith("tag:") ? tag : "!" + tag)
+                                    + " (tags other than YAML's own, such as !!str, are not supported)"));
                     return;
                 }
                 if (t == JsonToken.PROPERTY_NAME) {
                     pendingKey = p.currentName();
                     pointer = pointers.peek() + "/" + escape(pendingKey);
-                    if (((ObjectNode) stack.peek()).has(pendingKey)) {
+                    if (((ObjectNode) stack.peek()).has(pendingKey) && !merged.remove(pointer)) {
                         problems.add(new Problem(
                                 file,
                                 loc.line(),
@@ -114,8 +149,13 @@ final class YamlTree {
                     continue;
                 }
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    stack.pop();
+                    JsonNode done = stack.pop();
                     pointers.pop();
+                    String anchor = anchorsOpen.pop();
+                    if (!anchor.isEmpty()) {
+                        anchors.put(anchor, done);
+                        anchorSizes.put(anchor, size(done));
+                    }
                     pointer = pointers.isEmpty() ? "" : pointers.peek();
                     if (stack.isEmpty()) {
                         break;
@@ -135,24 +175,72 @@ final class YamlTree {
                     here = pointers.peek() + "/" + escape(pendingKey);
                 }
                 pointer = here;
-                JsonNode node = value(t, p);
+                boolean alias = p instanceof YAMLParser y && y.isCurrentAlias();
+                JsonNode node;
+                if (alias) {
+                    // *name: a copy of the anchored value, counted in full against the bound
+                    String name = p.getString();
+                    JsonNode anchored = anchors.get(name);
+                    if (anchored == null) {
+                        problems.add(new Problem(
+                                file,
+                                loc.line(),
+                                loc.column(),
+                                display(here),
+                                "expected an alias to an anchor defined above it, got *" + SchemaCheck.clip(name)));
+                        return;
+                    }
+                    values += anchorSizes.get(name);
+                    if (values > MAX_VALUES) {
+                        problems.add(tooLarge(file, loc, here));
+                        return;
+                    }
+                    node = anchored.deepCopy();
+                    placeAll(node, here, loc);
+                } else {
+                    node = value(t, p);
+                    if (++values > MAX_VALUES) {
+                        problems.add(tooLarge(file, loc, here));
+                        return;
+                    }
+                }
                 valueLocs.put(here, loc);
                 if (node.isValueNode()) {
                     rawText.put(here, t == JsonToken.VALUE_NULL ? "" : p.getString());
                 }
+                Object anchorId = alias ? null : p.getObjectId();
+                String anchor = anchorId == null ? "" : anchorId.toString();
                 if (parent == null) {
                     root = node;
                 } else if (parent instanceof ArrayNode a) {
                     a.add(node);
+                } else if ("<<".equals(pendingKey) && alias && node instanceof ObjectNode from) {
+                    // a merge key (<<: *base): the anchored map's keys, unless already given; later ones win
+                    ObjectNode into = (ObjectNode) parent;
+                    for (Map.Entry<String, JsonNode> e : from.properties()) {
+                        if (!into.has(e.getKey())) {
+                            String child = pointers.peek() + "/" + escape(e.getKey());
+                            into.set(e.getKey(), e.getValue());
+                            keyLocs.put(child, loc);
+                            placeAll(e.getValue(), child, loc);
+                            merged.add(child);
+                        }
+                    }
+                    keyLocs.remove(here);
+                    valueLocs.remove(here);
                 } else {
                     ((ObjectNode) parent).set(pendingKey, node);
                 }
-                if (node.isContainer()) {
+                if (node.isContainer() && !alias) {
                     stack.push(node);
                     pointers.push(here);
+                    anchorsOpen.push(anchor);
                     if (stack.size() > MAX_DEPTH) {
                         throw new StreamConstraintsException("nesting too deep");
                     }
+                } else if (!anchor.isEmpty()) {
+                    anchors.put(anchor, node);
+                    anchorSizes.put(anchor, 1L);
                 }
             }
             if (root != null && stack.isEmpty() && p.nextToken() != null) {
@@ -170,12 +258,52 @@ final class YamlTree {
                     segs.isEmpty() ? "(file)" : segs.get(0),
                     "expected at most " + MAX_DEPTH + " levels of nesting (or a shorter value)"));
         } catch (JacksonException e) {
-            Loc loc = loc(file, e.getLocation());
+            Loc loc = problemMark(file, e);
+            if (loc == null) {
+                loc = loc(file, e.getLocation());
+            }
             problems.add(new Problem(
                     file, loc.line(), loc.column(), display(pointer), "expected valid YAML: " + firstLine(e)));
         } catch (RuntimeException e) {
             // the YAML engine may fail on malformed input with its own unchecked exceptions
             problems.add(new Problem(file, 1, 1, display(pointer), "expected valid YAML: " + firstLine(e)));
+        }
+    }
+
+    private Problem tooLarge(String file, Loc loc, String here) {
+        return new Problem(
+                file,
+                loc.line(),
+                loc.column(),
+                display(here),
+                "expected at most " + MAX_VALUES + " values with every alias (*name) expanded; "
+                        + "aliases that repeat aliases grow without bound");
+    }
+
+    /** The number of values in {@code n}, itself included. */
+    private static long size(JsonNode n) {
+        long count = 1;
+        for (JsonNode child : n) {
+            count += size(child);
+        }
+        return count;
+    }
+
+    /** Locates {@code node} and everything under it at {@code at} (an alias's copy). */
+    private void placeAll(JsonNode node, String pointer, Loc at) {
+        valueLocs.put(pointer, at);
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String child = pointer + "/" + escape(e.getKey());
+                keyLocs.put(child, at);
+                placeAll(e.getValue(), child, at);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                placeAll(node.get(i), pointer + "/" + i, at);
+            }
+        } else {
+            rawText.put(pointer, node.isNull() ? "" : node.asString());
         }
     }
 
@@ -231,6 +359,24 @@ final class YamlTree {
         }
         String out = parts.isEmpty() ? m.strip() : String.join("; ", parts);
         return out.length() <= 200 ? out : out.substring(0, 197) + "...";
+    }
+
+    /**
+     * Where the YAML engine saw the problem (a tab is reported at the tab, not at the token before it; a
+     * bracket left open at the end of the text, where it was opened), or null when it did not say.
+     */
+    private static Loc problemMark(String file, Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
+                // at the end of the text, the place of what was left open says more ("[" never closed)
+                boolean atEnd = m.getProblem() != null && m.getProblem().contains("<stream end>");
+                Mark mark = atEnd && m.getContextMark().isPresent()
+                        ? m.getContextMark().get()
+                        : m.getProblemMark().get();
+                return new Loc(file, mark.getLine() + 1, mark.getColumn() + 1);
+            }
+        }
+        return null;
     }
 
     private static Loc loc(String file, TokenStreamLocation l) {

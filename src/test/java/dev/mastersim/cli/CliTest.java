@@ -43,15 +43,7 @@ final class CliTest {
         return p;
     }
 
-    private static final String SMALL =
-            """
-            version: 1
-            name: small
-            traffic: {rate: 50}
-            requests:
-              - {name: read, share: 100%, reads: 1}
-            run: {duration: 5s, warmup: 1s, replications: 2}
-            """;
+    private static final String SMALL = CommandRunner.SMALL;
 
     @Test
     void invalidScenarioExitsWithThreeAndOneLinePerProblem() throws Exception {

@@ -261,7 +261,7 @@ final class ScenarioLoaderTest {
 
         assertThat(e.problems())
                 .map(Problem::toString)
-                .containsExactly("--set:1:14: master.cores: expected a whole number ≥ 0, got \"lots\"");
+                .containsExactly("--set#1:1:14: master.cores: expected a whole number from 0 to 100000, got \"lots\"");
     }
 
     @Test
@@ -337,5 +337,17 @@ final class ScenarioLoaderTest {
         Scenario s = parse("\uFEFF" + MINIMAL);
 
         assertThat(s.traffic().rate()).isEqualTo(100.0);
+    }
+
+    @Test
+    void everyReferenceInTheSchemaNamesADefinitionItHas() {
+        String schema = ScenarioLoader.schemaText();
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/\\$defs/([A-Za-z0-9_]+)\"").matcher(schema);
+        int n = 0;
+        while (refs.find()) {
+            n++;
+            assertThat(schema).as("a definition for %s", refs.group(1)).contains("\"" + refs.group(1) + "\": {");
+        }
+        assertThat(n).isGreaterThan(20);
     }
 }

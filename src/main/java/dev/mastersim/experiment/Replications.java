@@ -1,4 +1,4 @@
-package dev.mastersim.engine;
+package dev.mastersim.experiment;
 
 import java.util.ArrayList;
 import java.util.List;

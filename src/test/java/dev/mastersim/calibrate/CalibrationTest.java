@@ -82,8 +82,14 @@ final class CalibrationTest {
             assertThat(s.p50Ms()).isPositive().isLessThanOrEqualTo(s.p95Ms());
             assertThat(s.p95Ms()).isLessThanOrEqualTo(s.p99Ms());
             assertThat(s.errorRate()).isZero();
-            assertThat(s.lockWaitShare()).isBetween(0.0, 1.0); // H2 reports its sessions' blockers
+            // unknown (NaN) only when no sample of H2's session view caught a transaction running,
+            // which a short step at low concurrency on a loaded machine can miss
+            if (!Double.isNaN(s.lockWaitShare())) {
+                assertThat(s.lockWaitShare()).isBetween(0.0, 1.0);
+            }
         }
+        // eight clients on one hot row are always running or waiting: H2 reports its sessions' blockers
+        assertThat(c.steps().get(c.steps().size() - 1).lockWaitShare()).isBetween(0.0, 1.0);
         assertThat(c.service()).allSatisfy(s -> assertThat(s.n()).isPositive());
         assertThat(c.usl()).isNotNull();
         assertThat(c.parameters())

@@ -342,7 +342,8 @@ final class ScenarioLoaderTest {
     @Test
     void everyReferenceInTheSchemaNamesADefinitionItHas() {
         String schema = ScenarioLoader.schemaText();
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/\\$defs/([A-Za-z0-9_]+)\"").matcher(schema);
+        java.util.regex.Matcher refs =
+                java.util.regex.Pattern.compile("\"#/\\$defs/([A-Za-z0-9_]+)\"").matcher(schema);
         int n = 0;
         while (refs.find()) {
             n++;

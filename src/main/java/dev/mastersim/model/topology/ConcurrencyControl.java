@@ -104,7 +104,8 @@ interface ConcurrencyControl {
 
         @Override
         public int conflictingTable(Job j) {
-            return log.validate(j, j.attemptStart) ? -1 : j.tableOf[0];
+            int i = log.firstConflict(j, j.attemptStart);
+            return i < 0 ? -1 : j.tableOf[i];
         }
 
         @Override

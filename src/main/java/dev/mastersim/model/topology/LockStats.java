@@ -134,9 +134,7 @@ final class LockStats {
     }
 
     void retry(int table) {
-        if (retries.length > 0) {
-            retries[table]++;
-        }
+        retries[table]++;
     }
 
     void reset(double now) {

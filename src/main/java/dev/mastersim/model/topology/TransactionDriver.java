@@ -204,11 +204,11 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
             case LockManager.WAITING -> startWait(j, t);
             case LockManager.DEADLOCK -> {
                 stats.deadlock(t);
-                abort(j);
+                abort(j, t);
             }
             default -> {
                 stats.conflict(t);
-                abort(j);
+                abort(j, t);
             }
         }
     }
@@ -258,7 +258,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         int table = j.waitingTable;
         endWait(j);
         stats.timeout(table);
-        abort(j);
+        abort(j, table);
     }
 
     private void granted(Job j) {
@@ -290,7 +290,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         int conflict = control.conflictingTable(j);
         if (conflict >= 0) {
             stats.conflict(conflict);
-            abort(j);
+            abort(j, conflict);
             return;
         }
         commit.commit(j);
@@ -316,14 +316,14 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         control.releaseAll(j);
     }
 
-    private void abort(Job j) {
+    /** Aborts {@code j}'s attempt because of a conflict on {@code table}: back off and retry, or fail. */
+    private void abort(Job j, int table) {
         release(j);
-        int t = j.locks > 0 ? j.tableOf[Math.min(j.lockIndex, j.locks - 1)] : 0;
         if (j.attempts > retries) {
             connectFailed(j);
             return;
         }
-        stats.retry(t);
+        stats.retry(table);
         j.phase = Job.BACKOFF;
         sim.schedule(backoff.sample(), this, BACKOFF_DONE, j.id);
     }

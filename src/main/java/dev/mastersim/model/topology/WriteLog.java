@@ -17,14 +17,14 @@ final class WriteLog {
     private boolean[] used = new boolean[1024];
     private int size;
 
-    /** Whether no granule of {@code j} was written after {@code start}. */
-    boolean validate(Job j, double start) {
+    /** The first of {@code j}'s lock requests whose granule was written after {@code start}, or -1. */
+    int firstConflict(Job j, double start) {
         for (int i = 0; i < j.locks; i++) {
             if (lastWrite(j.shardOf[i], j.granule[i]) > start) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     /** Records {@code j}'s exclusive granules as written at {@code now}. */

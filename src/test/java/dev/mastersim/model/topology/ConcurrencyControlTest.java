@@ -52,6 +52,15 @@ final class ConcurrencyControlTest {
     }
 
     @Test
+    void optimisticValidationNamesTheTableThatConflicted() {
+        ConcurrencyControl cc = new ConcurrencyControl.Optimistic();
+        cc.committed(txn(0, 0.0, ROW_3_OF_TABLE_1, 0), 1.0);
+        Job j = txn(1, 0.5, new long[] {PAGE_7_OF_TABLE_0, ROW_3_OF_TABLE_1}, new int[] {0, 1}, new int[] {0, 0});
+
+        assertThat(cc.conflictingTable(j)).isEqualTo(1);
+    }
+
+    @Test
     void lockingGrantsOnEachShardsOwnTableAndNoWaitRefusesAConflict() {
         Simulation sim = new Simulation();
         ConcurrencyControl locking =

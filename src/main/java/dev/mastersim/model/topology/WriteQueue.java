@@ -5,6 +5,7 @@ import dev.mastersim.engine.Measurements;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.engine.Tally;
 import dev.mastersim.engine.TimeWeighted;
+import dev.mastersim.model.Ring;
 import dev.mastersim.model.pool.ConnectionPool;
 
 /**
@@ -19,8 +20,8 @@ import dev.mastersim.model.pool.ConnectionPool;
  * statements are sent together). A batch that fails loses its writes (counted). More writes queued
  * than the in-flight bound ends the run as overloaded.
  *
- * <p>Queued writes are (type, enqueue time) pairs in a growable ring; nothing is allocated per write
- * in steady state.
+ * <p>Queued writes are (type, enqueue time) records in a growable {@link Ring}; nothing is allocated
+ * per write in steady state.
  */
 final class WriteQueue implements EventHandler, TransactionDriver.Owner {
     private static final int TIMER = 1;
@@ -36,10 +37,7 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
     private final double maxDelay;
     private final int maxQueued;
 
-    private int[] type = new int[64];
-    private double[] since = new double[64];
-    private int head;
-    private int size;
+    private final Ring queue = new Ring(64, 1); // (request type, enqueued at)
     private final Job[] writers;
     private int idleWriters;
     private boolean timerPending;
@@ -80,37 +78,31 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
 
     /** Writes queued now. */
     int size() {
-        return size;
+        return queue.size();
     }
 
     /** A request's write of {@code writeType} is queued (and acknowledged). */
     void enqueue(int writeType) {
-        if (size == type.length) {
-            grow();
-        }
-        int slot = (head + size) & (type.length - 1);
-        type[slot] = writeType;
-        since[slot] = sim.now();
-        size++;
-        length.set(sim.now(), size);
-        if (size > maxQueued) {
+        queue.add(writeType, sim.now());
+        length.set(sim.now(), queue.size());
+        if (queue.size() > maxQueued) {
             traffic.overload();
         }
         dispatch();
     }
 
     private void dispatch() {
-        while (idleWriters > 0 && size > 0) {
+        while (idleWriters > 0 && queue.size() > 0) {
             // a full batch goes at once; a partial one when its oldest write reaches max_delay
-            double deadline = since[head] + maxDelay;
-            if (size < batch && sim.now() < deadline) {
+            double deadline = queue.firstAt(0) + maxDelay;
+            if (queue.size() < batch && sim.now() < deadline) {
                 if (!timerPending) {
                     timerPending = true;
                     sim.scheduleAt(deadline, 0, this, TIMER, 0);
                 }
                 return;
             }
-            startBatch(Math.min(batch, size));
+            startBatch(Math.min(batch, queue.size()));
         }
     }
 
@@ -132,25 +124,24 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
         idleWriters--;
         w.clearTransaction();
         w.roundtripPerLock = false;
-        w.type = type[head];
+        w.type = queue.intAt(0);
         int total = 0;
         for (int m = 0; m < n; m++) {
-            total += lockRequests.count(type[(head + m) & (type.length - 1)]);
+            total += lockRequests.count(queue.intAt(m));
         }
         w.ensureLocks(total);
         double now = sim.now();
         for (int m = 0; m < n; m++) {
-            int t = type[head];
-            delay.add(now - since[head]);
-            head = (head + 1) & (type.length - 1);
-            size--;
+            int t = queue.intAt(0);
+            delay.add(now - queue.firstAt(0));
+            queue.remove();
             int first = w.locks;
             lockRequests.append(w, t);
             shards.colocate(w, first, w.locks);
             w.batchCpu += costs.cpu(t);
             w.batchApply += costs.apply(t);
         }
-        length.set(now, size);
+        length.set(now, queue.size());
         w.batchMembers = n;
         sortAndMergeLocks(w);
         ShardMap.enlist(w, 0);
@@ -194,19 +185,6 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
             out++;
         }
         w.locks = out;
-    }
-
-    private void grow() {
-        int n = type.length;
-        int[] t = new int[n * 2];
-        double[] s = new double[n * 2];
-        for (int i = 0; i < size; i++) {
-            t[i] = type[(head + i) & (n - 1)];
-            s[i] = since[(head + i) & (n - 1)];
-        }
-        type = t;
-        since = s;
-        head = 0;
     }
 
     // ---------------------------------------------------------------- the batch's owner

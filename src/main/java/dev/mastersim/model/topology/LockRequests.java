@@ -81,12 +81,18 @@ final class LockRequests {
     void append(Job j, int type) {
         KeyChooser[] k = keys[type];
         double[] x = exclusive[type];
-        for (int i = 0; i < k.length; i++) {
-            int at = j.locks++;
-            j.granule[at] = k[i].next();
-            j.tableOf[at] = k[i].tableIndex();
-            j.mode[at] = (x[i] >= 1 || modeRng.nextDouble() < x[i]) ? LockManager.EXCLUSIVE : LockManager.SHARED;
-            j.shardOf[at] = shards.shardOf(j.tableOf[at], k[i].lastRow());
+        long[] granule = j.granule;
+        int[] table = j.tableOf;
+        int[] mode = j.mode;
+        int[] shard = j.shardOf;
+        int at = j.locks;
+        for (int i = 0; i < k.length; i++, at++) {
+            KeyChooser c = k[i];
+            granule[at] = c.next();
+            table[at] = c.tableIndex();
+            mode[at] = (x[i] >= 1 || modeRng.nextDouble() < x[i]) ? LockManager.EXCLUSIVE : LockManager.SHARED;
+            shard[at] = shards.shardOf(table[at], c.lastRow());
         }
+        j.locks = at;
     }
 }

@@ -66,6 +66,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     private final Costs costs;
     private final Station[] masterCpu;
     private final ConcurrencyControl control;
+    private final boolean holdsLocks;
     private final CommitProtocol commit;
     private final ReplicationStream replication;
     private final LockStats stats;
@@ -97,6 +98,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         this.connectionTimeout = scenario.app().pool().connectionTimeout();
         this.retries = scenario.retries().max();
         this.control = ConcurrencyControl.of(scenario.concurrency(), masterCpu.length, sim, this);
+        this.holdsLocks = control.holdsLocks();
         this.commit = new CommitProtocol(scenario.master(), shardNames, sim, flushTime, jobs, this);
     }
 
@@ -263,7 +265,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
 
     private void granted(Job j) {
         int i = j.lockIndex++;
-        if (control.holdsLocks()) {
+        if (holdsLocks) {
             stats.lockHeld(j, j.tableOf[i], sim.now());
         }
         double cpu = costs.cpuPerLock(j.type);

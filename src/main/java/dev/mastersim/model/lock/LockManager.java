@@ -58,8 +58,10 @@ import java.util.Arrays;
  *       holder, or else the FIFO head by an incompatible holder. Hence a granule with waiters has holders,
  *       and every live lock record has a holder.
  *   <li>A transaction has at most one waiting request; at most one upgrader waits per granule.
- *   <li>The counters ({@link #totalHeld}, {@link #waitingTxns}, {@link #lockedGranules}, ...) equal what
- *       a walk of the structure would count, and return to zero when every transaction has released.
+ *   <li>The census ({@link #totalHeld}, {@link #waitingTxns}, {@link #lockedGranules}, ...) returns to zero
+ *       when every transaction has released. It is counted by walking the structure, for tests and
+ *       assertions: the table keeps no level counters on its hot path, since the simulation keeps the
+ *       time-weighted levels it reports (per table, over every shard) itself.
  * </ul>
  *
  * <h2>Why this structure</h2>
@@ -187,13 +189,6 @@ public final class LockManager {
     private int grants;
     private boolean notifying;
 
-    // level counters for time-weighted statistics
-    private int locked;
-    private int waiting;
-    private int held;
-    private int active;
-    private int heldByWaiting;
-
     /** A lock table sized for {@code initialTxns} transaction ids and {@code initialLocks} locked granules. */
     public LockManager(int initialTxns, int initialLocks, Listener listener) {
         if (initialTxns < 0 || initialLocks < 0) {
@@ -272,29 +267,51 @@ public final class LockManager {
         return txn >= 0 && txn < txnCapacity ? txns[txn * TXN + T_HELD] : 0;
     }
 
+    // ---------------------------------------------------------------- census (a walk: for tests and assertions)
+
     /** Number of granules with at least one holder. */
     public int lockedGranules() {
-        return locked;
+        int n = 0;
+        for (int rec : tableRecs) {
+            n += rec == NIL ? 0 : 1;
+        }
+        return n;
     }
 
     /** Number of transactions with a waiting request. */
     public int waitingTxns() {
-        return waiting;
+        int n = 0;
+        for (int t = 0; t < txnCapacity; t++) {
+            n += txns[t * TXN + T_WAIT] == NIL ? 0 : 1;
+        }
+        return n;
     }
 
     /** Number of granted locks over all transactions. */
     public int totalHeld() {
-        return held;
+        int n = 0;
+        for (int t = 0; t < txnCapacity; t++) {
+            n += txns[t * TXN + T_HELD];
+        }
+        return n;
     }
 
     /** Number of transactions holding or waiting for a lock. */
     public int activeTxns() {
-        return active;
+        int n = 0;
+        for (int t = 0; t < txnCapacity; t++) {
+            n += txns[t * TXN + T_HELD] > 0 || txns[t * TXN + T_WAIT] != NIL ? 1 : 0;
+        }
+        return n;
     }
 
     /** Number of granted locks held by transactions that are waiting (for the conflict ratio). */
     public int heldByWaiting() {
-        return heldByWaiting;
+        int n = 0;
+        for (int t = 0; t < txnCapacity; t++) {
+            n += txns[t * TXN + T_WAIT] == NIL ? 0 : txns[t * TXN + T_HELD];
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- requests
@@ -493,15 +510,6 @@ public final class LockManager {
             freeNode(wait);
             affected[count++] = rec;
         }
-        // counters
-        if (wait != NIL) {
-            waiting--;
-            heldByWaiting -= txns[txn * TXN + T_HELD];
-        }
-        if (wait != NIL || txns[txn * TXN + T_HELD] > 0) {
-            active--;
-        }
-        held -= txns[txn * TXN + T_HELD];
         txns[txn * TXN + T_HELD] = 0;
         txns[txn * TXN + T_FIRST] = NIL;
         txns[txn * TXN + T_LAST] = NIL;
@@ -570,13 +578,10 @@ public final class LockManager {
                 && (exclusive == 0 || (exclusive == 1 && shared == 0));
     }
 
-    // ---------------------------------------------------------------- list and counter plumbing
+    // ---------------------------------------------------------------- list plumbing
 
     /** {@link #grant} on a record just created: no holders, no counts, nothing waiting. */
     private void grantFirst(int txn, int rec, int node) {
-        if (txns[txn * TXN + T_HELD] == 0 && txns[txn * TXN + T_WAIT] == NIL) {
-            active++;
-        }
         nodes[node * NODE + N_PREV] = NIL;
         nodes[node * NODE + N_NEXT] = NIL;
         recs[rec * REC + R_HOLDERS] = node;
@@ -592,13 +597,9 @@ public final class LockManager {
         }
         txns[txn * TXN + T_LAST] = node;
         txns[txn * TXN + T_HELD]++;
-        held++;
     }
 
     private void grant(int txn, int rec, int node) {
-        if (txns[txn * TXN + T_HELD] == 0 && txns[txn * TXN + T_WAIT] == NIL) {
-            active++;
-        }
         // on the granule's holder list
         nodes[node * NODE + N_PREV] = NIL;
         nodes[node * NODE + N_NEXT] = recs[rec * REC + R_HOLDERS];
@@ -616,7 +617,6 @@ public final class LockManager {
         }
         txns[txn * TXN + T_LAST] = node;
         txns[txn * TXN + T_HELD]++;
-        held++;
     }
 
     private void convert(int rec, int node) {
@@ -662,21 +662,11 @@ public final class LockManager {
     }
 
     private void startWaiting(int txn, int node) {
-        if (txns[txn * TXN + T_HELD] == 0) {
-            active++;
-        }
         txns[txn * TXN + T_WAIT] = node;
-        waiting++;
-        heldByWaiting += txns[txn * TXN + T_HELD];
     }
 
     private void stopWaiting(int txn) {
-        if (txns[txn * TXN + T_HELD] == 0) {
-            active--;
-        }
         txns[txn * TXN + T_WAIT] = NIL;
-        waiting--;
-        heldByWaiting -= txns[txn * TXN + T_HELD];
     }
 
     // ---------------------------------------------------------------- pools
@@ -734,7 +724,6 @@ public final class LockManager {
         recs[rec * REC + R_SLOT] = i;
         tableKeys[i] = granule;
         tableRecs[i] = rec;
-        locked++;
         return rec;
     }
 
@@ -742,7 +731,6 @@ public final class LockManager {
         removeSlot(recs[rec * REC + R_SLOT]);
         recs[rec * REC + R_NEXT_FREE] = recFree;
         recFree = rec;
-        locked--;
     }
 
     /** Backward-shift deletion: moves later entries of the probe run into the hole, so no tombstones. */

@@ -4,6 +4,7 @@ import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.engine.Tally;
 import dev.mastersim.engine.TimeWeighted;
+import dev.mastersim.model.Ring;
 
 /**
  * One application server's pool of connections to one database, with HikariCP's semantics.
@@ -19,10 +20,11 @@ import dev.mastersim.engine.TimeWeighted;
  * <p><b>Invariant.</b> {@code 0 <= inUse <= opened <= size} (when sized) at every event; checked
  * by {@link #invariantHolds}.
  *
- * <p><b>Structure.</b> Waiters are kept in a ring in arrival order, each with a ticket number that
- * grows by one per waiter, so a timeout event (which carries its ticket) finds its waiter's slot in
- * O(1) and marks it cancelled; cancelled slots are skipped when they reach the head. No
- * allocation per borrow once the ring has grown to the largest queue seen.
+ * <p><b>Structure.</b> Waiters are (job, since) records in a {@link Ring} in arrival order, each with
+ * a ticket number that grows by one per waiter, so a timeout event (which carries its ticket) finds
+ * its waiter's record in O(1) (its offset from the head's ticket) and marks it cancelled; cancelled
+ * records are skipped when they reach the head. No allocation per borrow once the ring has grown to
+ * the largest queue seen.
  */
 public final class ConnectionPool implements EventHandler {
     /** Told when a waiting borrower gets its connection or gives up. */
@@ -43,10 +45,7 @@ public final class ConnectionPool implements EventHandler {
 
     private int opened;
     private int inUse;
-    private int[] waiters = new int[16];
-    private double[] since = new double[16];
-    private int head;
-    private int count;
+    private final Ring waiters = new Ring(16, 1); // (job, since)
     private long headTicket;
 
     private final TimeWeighted inUseLevel = new TimeWeighted();
@@ -99,9 +98,9 @@ public final class ConnectionPool implements EventHandler {
         }
         inUse--;
         inUseLevel.set(sim.now(), inUse);
-        while (count > 0) {
-            int job = waiters[head];
-            double t = since[head];
+        while (waiters.size() > 0) {
+            int job = waiters.intAt(0);
+            double t = waiters.firstAt(0);
             pop();
             if (job != CANCELLED) {
                 take();
@@ -118,14 +117,14 @@ public final class ConnectionPool implements EventHandler {
         if (ticket < headTicket) {
             return;
         }
-        int slot = (int) ((head + (ticket - headTicket)) & (waiters.length - 1));
-        int job = waiters[slot];
+        int offset = (int) (ticket - headTicket);
+        int job = waiters.intAt(offset);
         if (job == CANCELLED) {
             return;
         }
-        waiters[slot] = CANCELLED;
+        waiters.setIntAt(offset, CANCELLED);
         timeouts++;
-        waits.add(sim.now() - since[slot]);
+        waits.add(sim.now() - waiters.firstAt(offset));
         listener.timedOut(this, job);
     }
 
@@ -140,34 +139,14 @@ public final class ConnectionPool implements EventHandler {
     }
 
     private void enqueue(int job) {
-        if (count == waiters.length) {
-            grow();
-        }
-        int slot = (head + count) & (waiters.length - 1);
-        waiters[slot] = job;
-        since[slot] = sim.now();
-        long ticket = headTicket + count;
-        count++;
+        long ticket = headTicket + waiters.size();
+        waiters.add(job, sim.now());
         sim.schedule(timeout, this, 0, ticket);
     }
 
     private void pop() {
-        head = (head + 1) & (waiters.length - 1);
-        count--;
+        waiters.remove();
         headTicket++;
-    }
-
-    private void grow() {
-        int n = waiters.length;
-        int[] w = new int[n * 2];
-        double[] s = new double[n * 2];
-        for (int i = 0; i < count; i++) {
-            w[i] = waiters[(head + i) & (n - 1)];
-            s[i] = since[(head + i) & (n - 1)];
-        }
-        waiters = w;
-        since = s;
-        head = 0;
     }
 
     /** Whether 0 <= inUse <= opened <= size (when sized). */

@@ -5,6 +5,7 @@ import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.engine.Tally;
 import dev.mastersim.engine.TimeWeighted;
+import dev.mastersim.model.Ring;
 
 /**
  * The master's commit-log disk: one flush at a time.
@@ -15,7 +16,8 @@ import dev.mastersim.engine.TimeWeighted;
  * durable at once, as PostgreSQL's WAL writer and MySQL's binary-log group commit do: under load,
  * flushes per commit fall below one, so the disk saturates much later.
  *
- * <p>Waiting commits are ints in a growable ring; nothing is allocated per commit in steady state.
+ * <p>Waiting commits are (job, arrival) records in a growable {@link Ring}; nothing is allocated per
+ * commit in steady state.
  */
 public final class FlushDisk implements EventHandler {
     private final String name;
@@ -25,11 +27,8 @@ public final class FlushDisk implements EventHandler {
     private final StationListener listener;
     private final Station fifo;
 
-    // group commit state: the batch being flushed is [0, flushing) of the ring from head
-    private int[] ring = new int[64];
-    private double[] since = new double[64];
-    private int head;
-    private int size;
+    // group commit state: the batch being flushed is the oldest `flushing` records of the ring
+    private final Ring ring = new Ring(64, 1); // (job, arrival)
     private int flushing;
     private int[] done = new int[64];
 
@@ -75,12 +74,11 @@ public final class FlushDisk implements EventHandler {
             done = new int[Math.max(n, done.length * 2)];
         }
         for (int i = 0; i < n; i++) {
-            done[i] = ring[head];
-            head = (head + 1) & (ring.length - 1);
-            size--;
+            done[i] = ring.intAt(0);
+            ring.remove();
         }
-        waitingLevel.set(sim.now(), size);
-        if (size > 0) {
+        waitingLevel.set(sim.now(), ring.size());
+        if (ring.size() > 0) {
             startFlush();
         }
         for (int i = 0; i < n; i++) {
@@ -89,11 +87,12 @@ public final class FlushDisk implements EventHandler {
     }
 
     private void startFlush() {
+        int size = ring.size();
         flushing = size;
         batch.add(size);
         double now = sim.now();
         for (int i = 0; i < size; i++) {
-            waits.add(now - since[(head + i) & (ring.length - 1)]);
+            waits.add(now - ring.firstAt(i));
         }
         busyLevel.set(now, 1);
         waitingLevel.set(now, 0);
@@ -101,29 +100,10 @@ public final class FlushDisk implements EventHandler {
     }
 
     private void append(int job) {
-        if (size == ring.length) {
-            grow();
-        }
-        int slot = (head + size) & (ring.length - 1);
-        ring[slot] = job;
-        since[slot] = sim.now();
-        size++;
+        ring.add(job, sim.now());
         if (flushing > 0) {
-            waitingLevel.set(sim.now(), size - flushing);
+            waitingLevel.set(sim.now(), ring.size() - flushing);
         }
-    }
-
-    private void grow() {
-        int n = ring.length;
-        int[] r = new int[n * 2];
-        double[] s = new double[n * 2];
-        for (int i = 0; i < size; i++) {
-            r[i] = ring[(head + i) & (n - 1)];
-            s[i] = since[(head + i) & (n - 1)];
-        }
-        ring = r;
-        since = s;
-        head = 0;
     }
 
     public void resetStatistics() {
@@ -167,6 +147,6 @@ public final class FlushDisk implements EventHandler {
 
     /** Commits in the disk now (waiting or being flushed). */
     public int inSystem() {
-        return fifo != null ? fifo.inSystem() : size;
+        return fifo != null ? fifo.inSystem() : ring.size();
     }
 }

@@ -3,6 +3,7 @@ package dev.mastersim.model.station;
 import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.engine.TimeWeighted;
+import dev.mastersim.model.Ring;
 
 /**
  * A FIFO service centre with {@code servers} identical servers (0 = unlimited: every job starts at
@@ -10,8 +11,9 @@ import dev.mastersim.engine.TimeWeighted;
  * all servers are busy, serves it, then tells the listener.
  *
  * <p>It is a queue of requests plus a grant rule: arrival or completion re-runs the grant (start
- * the head of the queue while a server is free). Jobs are ints in a growable ring buffer, so
- * nothing is allocated per job once the buffer has grown to the largest backlog seen.
+ * the head of the queue while a server is free). Waiting jobs are (job, service, arrival) records in
+ * a growable {@link Ring}, so nothing is allocated per job once it has grown to the largest backlog
+ * seen.
  *
  * <p>Measured: busy servers and jobs waiting (time-weighted), wait before service and service
  * time (their means), completions.
@@ -33,11 +35,7 @@ public final class Station implements EventHandler {
     private final StationListener listener;
 
     private int busy;
-    private int[] queueJob = new int[64];
-    private double[] queueService = new double[64];
-    private double[] queueArrival = new double[64];
-    private int head;
-    private int size;
+    private final Ring queue = new Ring(64, 2); // (job, service, arrival)
 
     // deferred completions: one slot per server in service
     private final boolean deferred;
@@ -114,12 +112,13 @@ public final class Station implements EventHandler {
     private void complete(int job, double t) {
         busy--;
         busyLevel.set(t, busy);
-        if (size > 0) {
-            int slot = head;
-            head = (head + 1) & (queueJob.length - 1);
-            size--;
-            waitingLevel.set(t, size);
-            start(queueJob[slot], queueService[slot], t - queueArrival[slot], t);
+        if (queue.size() > 0) {
+            int next = queue.intAt(0);
+            double service = queue.firstAt(0);
+            double arrived = queue.secondAt(0);
+            queue.remove();
+            waitingLevel.set(t, queue.size());
+            start(next, service, t - arrived, t);
         }
         clock = t;
         listener.served(this, job);
@@ -170,44 +169,20 @@ public final class Station implements EventHandler {
     }
 
     private void enqueue(int job, double service) {
-        if (size == queueJob.length) {
-            grow();
-        }
-        int slot = (head + size) & (queueJob.length - 1);
-        queueJob[slot] = job;
-        queueService[slot] = service;
-        queueArrival[slot] = sim.now();
-        size++;
-        waitingLevel.set(sim.now(), size);
-    }
-
-    private void grow() {
-        int n = queueJob.length;
-        int[] j = new int[n * 2];
-        double[] s = new double[n * 2];
-        double[] a = new double[n * 2];
-        for (int i = 0; i < size; i++) {
-            int from = (head + i) & (n - 1);
-            j[i] = queueJob[from];
-            s[i] = queueService[from];
-            a[i] = queueArrival[from];
-        }
-        queueJob = j;
-        queueService = s;
-        queueArrival = a;
-        head = 0;
+        queue.add(job, service, sim.now());
+        waitingLevel.set(sim.now(), queue.size());
     }
 
     /** Jobs waiting plus jobs in service now. */
     public int inSystem() {
         catchUp(sim.now());
-        return size + busy;
+        return queue.size() + busy;
     }
 
     /** Jobs waiting (not in service) now. */
     public int waiting() {
         catchUp(sim.now());
-        return size;
+        return queue.size();
     }
 
     /** Forgets statistics before now (the end of warm-up). */

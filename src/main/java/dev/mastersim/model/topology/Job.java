@@ -3,8 +3,10 @@ package dev.mastersim.model.topology;
 import java.util.Arrays;
 
 /**
- * One request in flight, or one write-queue writer's batch transaction. Jobs are pooled and
- * reused, and their arrays only grow, so a request costs no allocation in steady state.
+ * One request in flight, or one write-queue writer's batch transaction: a flat record of plain
+ * fields, one per step of the life cycle, read and written by the component running that step.
+ * Jobs are pooled ({@link Jobs}) and reused, and their arrays only grow, so a request costs no
+ * allocation in steady state. {@link #owner} says whom its transaction runs for.
  */
 final class Job {
     static final int IDLE = 0;
@@ -22,7 +24,9 @@ final class Job {
     static final int BATCH_WAIT = 12;
 
     final int id;
-    boolean batch;
+    /** Whom the transaction runs for: the request flow, or the write queue for a writer's batch. */
+    TransactionDriver.Owner owner;
+
     int phase;
     int type;
     int server;

@@ -1,5 +1,5 @@
 /**
- * Wires one master (or shards), replicas and application servers into one simulation.
- * The request life cycle lives here.
+ * One master (or shards), replicas and application servers as one simulation: each mechanism of a
+ * request's life cycle in a class named after it, assembled by {@code DeploymentModel}.
  */
 package dev.mastersim.model.topology;

@@ -1,0 +1,91 @@
+package dev.mastersim.model.topology;
+
+import dev.mastersim.engine.DoubleSampler;
+import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.Simulation;
+import dev.mastersim.model.Distributions;
+import dev.mastersim.model.station.FlushDisk;
+import dev.mastersim.scenario.Master;
+
+/**
+ * Makes a transaction durable: a commit-log flush on its shard's disk, or, when it spans shards,
+ * two-phase commit: a prepare flush on every participant, and once all are prepared, the commit flush
+ * on every participant. Group commit (flushes waiting together done as one) is the disk's own
+ * business ({@link FlushDisk}). With {@code flush: 0ms} a commit is durable at once.
+ */
+final class CommitProtocol {
+    private final Jobs jobs;
+    private final FlushDisk[] disks;
+    private final boolean noFlush;
+    private final Durable durable;
+
+    /** Hears that a transaction's commit is durable on every participant. */
+    interface Durable {
+        void durable(Job j);
+    }
+
+    CommitProtocol(
+            Master master, String[] shardNames, Simulation sim, DoubleSampler flushTime, Jobs jobs, Durable durable) {
+        this.jobs = jobs;
+        this.durable = durable;
+        this.noFlush = Distributions.isZero(master.flush());
+        disks = new FlushDisk[shardNames.length];
+        for (int s = 0; s < disks.length; s++) {
+            disks[s] = new FlushDisk(
+                    shardNames[s] + ".disk", sim, flushTime, master.groupCommit(), (st, job) -> flushed(job));
+        }
+    }
+
+    /** Starts {@code j}'s commit: the first round of flushes, or none. */
+    void commit(Job j) {
+        if (noFlush) {
+            durable.durable(j);
+            return;
+        }
+        j.phase = j.participantCount > 1 ? Job.PREPARE : Job.FLUSH;
+        flushAll(j);
+    }
+
+    private void flushAll(Job j) {
+        j.pendingFlushes = j.participantCount;
+        for (int p = 0; p < j.participantCount; p++) {
+            disks[j.participants[p]].commit(j.id);
+        }
+    }
+
+    private void flushed(int id) {
+        Job j = jobs.get(id);
+        if (--j.pendingFlushes > 0) {
+            return;
+        }
+        if (j.phase == Job.PREPARE) {
+            // two-phase commit: every participant prepared; now the commit record on each
+            j.phase = Job.FLUSH;
+            flushAll(j);
+            return;
+        }
+        durable.durable(j);
+    }
+
+    void reset() {
+        for (FlushDisk d : disks) {
+            d.resetStatistics();
+        }
+    }
+
+    /** Shard {@code s}'s disk, in the {@code stations} section. */
+    void putDisk(Measurements m, int s, double span) {
+        FlushDisk d = disks[s];
+        m.put(d.utilisation(), "stations", d.name(), "utilisation");
+        m.put(d.queueLength(), "stations", d.name(), "queue_length");
+        m.put(d.meanWait() * 1e3, "stations", d.name(), "wait_ms");
+        m.put(d.flushes() / span, "stations", d.name(), "throughput_per_s");
+        m.put(d.flushes() == 0 ? 0 : d.commitsPerFlush(), "stations", d.name(), "commits_per_flush");
+    }
+
+    void putDiskWeights(Measurements w, int s) {
+        FlushDisk d = disks[s];
+        w.put(d.waited(), "stations", d.name(), "wait_ms");
+        w.put(d.flushes(), "stations", d.name(), "commits_per_flush");
+    }
+}

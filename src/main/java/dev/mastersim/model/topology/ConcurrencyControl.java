@@ -1,0 +1,119 @@
+package dev.mastersim.model.topology;
+
+import dev.mastersim.engine.EventHandler;
+import dev.mastersim.engine.Simulation;
+import dev.mastersim.model.lock.LockManager;
+import dev.mastersim.scenario.Concurrency;
+
+/**
+ * How the master keeps concurrent transactions apart (the scenario's {@code concurrency}): chosen once
+ * per model by {@link #of}. The transaction driver asks it for each lock request in turn, validates
+ * at commit, and lets it release at commit or abort.
+ *
+ * <ul>
+ *   <li>{@link Locking}: strict two-phase locking on one {@link LockManager} per shard; a conflict waits
+ *       (FIFO, deadlock detection), or with no-wait aborts at once.
+ *   <li>{@link Optimistic}: no locks; at commit, backward validation against its {@link WriteLog}.
+ * </ul>
+ */
+interface ConcurrencyControl {
+    /** The driver's event that a waiting lock request was granted (argument: the job id). */
+    int LOCK_GRANTED = 1;
+
+    /**
+     * Lock request {@code i} of {@code j}: {@link LockManager#GRANTED}, {@link LockManager#WAITING} (the
+     * driver hears {@link #LOCK_GRANTED} later), {@link LockManager#DEADLOCK} or {@link LockManager#CONFLICT}.
+     */
+    int acquire(Job j, int i);
+
+    /** Whether granted requests hold locks (and count in the tables' held and active levels). */
+    boolean holdsLocks();
+
+    /** At commit: the table of a granule of {@code j} written by another since its attempt began, or -1. */
+    int conflictingTable(Job j);
+
+    /** {@code j} committed at {@code now} (its locks are released next). */
+    void committed(Job j, double now);
+
+    /** Commit or abort: drops every lock of {@code j} on each of its participant shards. */
+    void releaseAll(Job j);
+
+    /** The control the scenario names, over {@code shards} shards; grants are scheduled on {@code driver}. */
+    static ConcurrencyControl of(Concurrency c, int shards, Simulation sim, EventHandler driver) {
+        return switch (c) {
+            case LOCKING -> new Locking(false, shards, sim, driver);
+            case NO_WAIT -> new Locking(true, shards, sim, driver);
+            case OPTIMISTIC -> new Optimistic();
+        };
+    }
+
+    /** Strict two-phase locking, one lock table per shard; {@code noWait} aborts a conflict instead of queueing it. */
+    final class Locking implements ConcurrencyControl {
+        private final boolean noWait;
+        private final LockManager[] tables;
+
+        Locking(boolean noWait, int shards, Simulation sim, EventHandler driver) {
+            this.noWait = noWait;
+            this.tables = new LockManager[shards];
+            for (int s = 0; s < shards; s++) {
+                // a grant continues its transaction in a zero-delay event, never inside releaseAll
+                tables[s] = new LockManager(1024, 64, txn -> sim.schedule(0, driver, LOCK_GRANTED, txn));
+            }
+        }
+
+        @Override
+        public int acquire(Job j, int i) {
+            LockManager lm = tables[j.shardOf[i]];
+            return noWait ? lm.acquireNoWait(j.id, j.granule[i], j.mode[i]) : lm.acquire(j.id, j.granule[i], j.mode[i]);
+        }
+
+        @Override
+        public boolean holdsLocks() {
+            return true;
+        }
+
+        @Override
+        public int conflictingTable(Job j) {
+            return -1;
+        }
+
+        @Override
+        public void committed(Job j, double now) {}
+
+        @Override
+        public void releaseAll(Job j) {
+            for (int p = 0; p < j.participantCount; p++) {
+                tables[j.participants[p]].releaseAll(j.id);
+            }
+        }
+    }
+
+    /** Optimistic concurrency: nothing is locked; a transaction validates its granules at commit. */
+    final class Optimistic implements ConcurrencyControl {
+        private final WriteLog log = new WriteLog();
+
+        @Override
+        public int acquire(Job j, int i) {
+            return LockManager.GRANTED;
+        }
+
+        @Override
+        public boolean holdsLocks() {
+            return false;
+        }
+
+        @Override
+        public int conflictingTable(Job j) {
+            int i = log.firstConflict(j, j.attemptStart);
+            return i < 0 ? -1 : j.tableOf[i];
+        }
+
+        @Override
+        public void committed(Job j, double now) {
+            log.recordWrites(j, now);
+        }
+
+        @Override
+        public void releaseAll(Job j) {}
+    }
+}

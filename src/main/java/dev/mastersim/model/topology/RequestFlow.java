@@ -1,0 +1,323 @@
+package dev.mastersim.model.topology;
+
+import dev.mastersim.engine.EventHandler;
+import dev.mastersim.engine.LatencyHistogram;
+import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.Simulation;
+import dev.mastersim.engine.Tally;
+import dev.mastersim.model.pool.ConnectionPool;
+import dev.mastersim.model.station.Station;
+import dev.mastersim.model.station.StationListener;
+import dev.mastersim.scenario.RequestType;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A request's steps, from arrival to finish (CONTRACT §1, "Semantics"): it is given a type from the
+ * mix and an application server round-robin, runs its reads one after another on the {@link
+ * ReadPath}, then its write transaction, if any, on the {@link TransactionDriver} (or hands it to the
+ * {@link WriteQueue}, which acknowledges it at once), and finishes: response time runs from arrival
+ * to the end of the last step. A pool timeout, or a transaction out of retries, fails the request.
+ *
+ * <p>It also routes the news of shared resources by the job's phase: a master CPU serves reads and
+ * transactions, a master pool lends to both, so their completions come here and go on to the read
+ * path or the driver. A connection handed on, or timed out, continues its job in a zero-delay event
+ * (never inside the pool's release).
+ *
+ * <p>The figures per request type ({@code all} and {@code requests}) are kept here: throughput,
+ * response time histograms, errors, and lock waits (which only requests report: a write-queue batch
+ * belongs to no type).
+ */
+final class RequestFlow implements TransactionDriver.Owner, StationListener, ConnectionPool.Listener, EventHandler {
+    private static final int CONNECTED = 1;
+    private static final int CONNECT_TIMEOUT = 2;
+
+    private final Simulation sim;
+    private final Jobs jobs;
+    private final RequestType[] types;
+    private final double[] cumulativeShare;
+    private final boolean[] writes;
+    private final UniformRandomProvider mixRng;
+    private final Costs costs;
+    private final LockRequests lockRequests;
+    private final Traffic traffic;
+    private int servers;
+    private int nextServer;
+    private ReadPath reads;
+    private TransactionDriver driver;
+    private Connections connections;
+    private WriteQueue writeQueue;
+
+    private final LatencyHistogram allResponse = new LatencyHistogram();
+    private final LatencyHistogram[] typeResponse;
+    private final long[] typeDone;
+    private final long[] typeErrors;
+    private final Tally[] typeLockWait;
+    private final long[] typeLockRequests;
+    private final long[] typeLockWaits;
+
+    RequestFlow(
+            RequestType[] types,
+            UniformRandomProvider mixRng,
+            Simulation sim,
+            Jobs jobs,
+            Costs costs,
+            LockRequests lockRequests,
+            Traffic traffic) {
+        this.sim = sim;
+        this.jobs = jobs;
+        this.types = types;
+        this.mixRng = mixRng;
+        this.costs = costs;
+        this.lockRequests = lockRequests;
+        this.traffic = traffic;
+        int n = types.length;
+        cumulativeShare = new double[n];
+        writes = new boolean[n];
+        double c = 0;
+        for (int i = 0; i < n; i++) {
+            c += types[i].share();
+            cumulativeShare[i] = c;
+            writes[i] = types[i].write() != null;
+        }
+        typeResponse = new LatencyHistogram[n];
+        typeLockWait = new Tally[n];
+        for (int i = 0; i < n; i++) {
+            typeResponse[i] = new LatencyHistogram();
+            typeLockWait[i] = new Tally();
+        }
+        typeDone = new long[n];
+        typeErrors = new long[n];
+        typeLockRequests = new long[n];
+        typeLockWaits = new long[n];
+    }
+
+    /**
+     * Joins the components that hear of this flow's jobs through it (they are built after it, being
+     * its stations' and pools' listener); {@code writeQueue} is null without a write queue.
+     */
+    void attach(ReadPath reads, TransactionDriver driver, Connections connections, WriteQueue writeQueue) {
+        this.reads = reads;
+        this.driver = driver;
+        this.connections = connections;
+        this.servers = connections.servers();
+        this.writeQueue = writeQueue;
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    /** A new request starts on {@code j}: type, server, then its first step. */
+    void begin(Job j) {
+        traffic.begun(j);
+        j.type = pickType();
+        j.server = nextServer;
+        nextServer = (nextServer + 1) % servers;
+        j.arrival = sim.now();
+        j.readsLeft = types[j.type].reads();
+        j.writeDone = !writes[j.type];
+        j.clearTransaction();
+        nextStep(j);
+    }
+
+    private int pickType() {
+        if (cumulativeShare.length == 1) {
+            return 0; // one type: no draw (the mix has its own stream, so nothing else moves)
+        }
+        double u = mixRng.nextDouble() * cumulativeShare[cumulativeShare.length - 1];
+        for (int i = 0; i < cumulativeShare.length - 1; i++) {
+            if (u < cumulativeShare[i]) {
+                return i;
+            }
+        }
+        return cumulativeShare.length - 1;
+    }
+
+    private void nextStep(Job j) {
+        while (j.readsLeft > 0) {
+            j.readsLeft--;
+            if (reads.cached()) {
+                continue;
+            }
+            if (!reads.start(j)) {
+                finish(j, false);
+            }
+            return;
+        }
+        if (!j.writeDone) {
+            startWrite(j);
+            return;
+        }
+        finish(j, true);
+    }
+
+    private void startWrite(Job j) {
+        if (writeQueue != null) {
+            writeQueue.enqueue(j.type);
+            j.writeDone = true;
+            finish(j, true);
+            return;
+        }
+        lockRequests.draw(j);
+        j.roundtripPerLock = true;
+        driver.start(j);
+    }
+
+    private void finish(Job j, boolean ok) {
+        double response = sim.now() - j.arrival;
+        if (ok) {
+            allResponse.record(response);
+            typeResponse[j.type].record(response);
+            typeDone[j.type]++;
+        } else {
+            typeErrors[j.type]++;
+        }
+        traffic.finished(j);
+    }
+
+    // ---------------------------------------------------------------- the transaction's owner
+
+    @Override
+    public ConnectionPool pool(Job j, int shard) {
+        return connections.master(j.server, shard);
+    }
+
+    @Override
+    public double attemptCpu(Job j) {
+        return costs.cpu(j.type);
+    }
+
+    @Override
+    public double applyCost(Job j) {
+        return costs.apply(j.type);
+    }
+
+    @Override
+    public void lockRequested(Job j) {
+        typeLockRequests[j.type]++;
+    }
+
+    @Override
+    public void lockWaited(Job j) {
+        typeLockWaits[j.type]++;
+    }
+
+    @Override
+    public void committed(Job j) {
+        typeLockWait[j.type].add(j.lockWaitTotal);
+        j.writeDone = true;
+        nextStep(j);
+    }
+
+    @Override
+    public void failed(Job j) {
+        finish(j, false);
+    }
+
+    // ---------------------------------------------------------------- news of stations and pools
+
+    @Override
+    public void served(Station station, int id) {
+        Job j = jobs.get(id);
+        switch (j.phase) {
+            case Job.READ_CPU -> {
+                reads.served(j);
+                nextStep(j);
+            }
+            case Job.TXN_CPU -> driver.lockNext(j);
+            case Job.LOCK_CPU -> driver.afterLockCpu(j);
+            default -> throw new IllegalStateException("job " + id + " served in phase " + j.phase);
+        }
+    }
+
+    @Override
+    public void connected(ConnectionPool pool, int job) {
+        sim.schedule(0, this, CONNECTED, job);
+    }
+
+    @Override
+    public void timedOut(ConnectionPool pool, int job) {
+        sim.schedule(0, this, CONNECT_TIMEOUT, job);
+    }
+
+    @Override
+    public void handle(int type, long arg) {
+        Job j = jobs.get((int) arg);
+        boolean read = j.phase == Job.READ_CONNECT;
+        switch (type) {
+            case CONNECTED -> {
+                if (read) {
+                    reads.connected(j);
+                } else {
+                    driver.connected(j);
+                }
+            }
+            case CONNECT_TIMEOUT -> {
+                if (read) {
+                    finish(j, false);
+                } else {
+                    driver.connectFailed(j);
+                }
+            }
+            default -> throw new IllegalStateException("unknown event type " + type);
+        }
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    /** Every request's response times since the reset, and per type (the model's own histograms). */
+    LatencyHistogram allResponse() {
+        return allResponse;
+    }
+
+    LatencyHistogram[] typeResponse() {
+        return typeResponse;
+    }
+
+    void reset() {
+        allResponse.reset();
+        for (int i = 0; i < types.length; i++) {
+            typeResponse[i].reset();
+            typeLockWait[i].reset();
+        }
+        Arrays.fill(typeDone, 0);
+        Arrays.fill(typeErrors, 0);
+        Arrays.fill(typeLockRequests, 0);
+        Arrays.fill(typeLockWaits, 0);
+    }
+
+    /** The {@code all} and {@code requests} sections over {@code span} seconds; shed arrivals count as errors. */
+    void put(Measurements m, double span) {
+        long done = 0;
+        long errors = traffic.shed();
+        for (int i = 0; i < types.length; i++) {
+            done += typeDone[i];
+            errors += typeErrors[i];
+        }
+        m.put(done / span, "all", "throughput_per_s");
+        Figures.putResponse(m, allResponse, "all");
+        m.put(Figures.ratio(errors, done + errors), "all", "error_rate");
+
+        for (int i = 0; i < types.length; i++) {
+            String name = types[i].name();
+            m.put(typeDone[i] / span, "requests", name, "throughput_per_s");
+            Figures.putResponse(m, typeResponse[i], "requests", name);
+            m.put(Figures.ratio(typeErrors[i], typeDone[i] + typeErrors[i]), "requests", name, "error_rate");
+            m.put(typeLockWait[i].mean() * 1e3, "requests", name, "lock_wait_ms");
+            m.put(Figures.ratio(typeLockWaits[i], typeLockRequests[i]), "requests", name, "lock_wait_probability");
+        }
+    }
+
+    void putWeights(Measurements w) {
+        long outcomes = traffic.shed();
+        for (int i = 0; i < types.length; i++) {
+            outcomes += typeDone[i] + typeErrors[i];
+        }
+        w.put(outcomes, "all", "error_rate");
+        for (int i = 0; i < types.length; i++) {
+            String name = types[i].name();
+            w.put(typeDone[i] + typeErrors[i], "requests", name, "error_rate");
+            w.put(typeLockWait[i].count(), "requests", name, "lock_wait_ms");
+            w.put(typeLockRequests[i], "requests", name, "lock_wait_probability");
+        }
+    }
+}

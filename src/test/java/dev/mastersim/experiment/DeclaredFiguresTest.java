@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.mastersim.engine.Measurements;
 import dev.mastersim.engine.Metric;
 import dev.mastersim.engine.RandomStreams;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.model.Load;
 import dev.mastersim.model.topology.DeploymentModel;
 import dev.mastersim.model.topology.Metrics;
@@ -63,6 +64,25 @@ final class DeclaredFiguresTest {
         assertThat(produced)
                 .as("declarations produced by some pinned scenario")
                 .containsExactlyInAnyOrderElementsOf(Metrics.ALL);
+    }
+
+    @Test
+    void thePathsReportsNameAreInstancesOfTheDeclarationsTheyStandFor() {
+        assertThat(Metrics.THROUGHPUT.path()).containsExactlyElementsOf(FigureNames.THROUGHPUT);
+        assertThat(Metrics.ERROR_RATE.path()).containsExactlyElementsOf(FigureNames.ERROR_RATE);
+        for (Metric m : Metrics.RESPONSE) {
+            String key = m.segments().get(m.segments().size() - 1);
+            assertThat(m.path()).containsExactlyElementsOf(FigureNames.response(key));
+            assertThat(Metrics.response(key)).isSameAs(m);
+        }
+        assertThat(Metrics.STATION_UTILISATION.path("master.cpu"))
+                .containsExactlyElementsOf(FigureNames.utilisation("master.cpu"));
+        assertThat(FigureNames.isUtilisation(FigureNames.utilisation("master.cpu")))
+                .isTrue();
+        assertThat(FigureNames.isUtilisation(List.of(Metrics.STATION_WAIT.path("master.cpu"))))
+                .isFalse();
+        assertThat(Metrics.LOCK_BLOCKED_FRACTION.path("orders"))
+                .containsExactlyElementsOf(FigureNames.blockedFraction("orders"));
     }
 
     @Test

@@ -13,6 +13,11 @@ import java.util.List;
  * (without the spaces) is the utilisation of every station. The engine knows nothing of databases, so
  * only this type and its kinds live here; the model declares its own metrics with it.
  *
+ * <p><b>Replications.</b> Whatever its kind, a figure's value in one replication is one independent
+ * observation of it, so replications merge alike: the Student-t mean and 95% half-width over them.
+ * The kind matters where one run's windows are combined into their union, where a rate, a maximum
+ * and a histogram's percentile each combine differently.
+ *
  * @param pattern the path, {@code /}-separated, {@code *} for each parameter
  * @param unit the unit the value is in ({@code ms}, {@code 1/s}, {@code fraction}, ...)
  * @param kind what the number is, hence how windows of it combine

@@ -24,7 +24,10 @@ import java.util.List;
  * <p>Why here: the model measures, the experiment combines and decides, and both may see the model
  * and the engine. The engine knows nothing of databases, so it holds only the declaration type and
  * the kinds; the database's figures are declared in the model. Reporters see nothing but {@code
- * experiment.result} and render figures generically by path, so they need no declaration.
+ * experiment.result}, which imports nothing: they render figures generically by path, and the few
+ * they single out they name through {@code experiment.result.FigureNames}, which a test checks
+ * against these declarations. A new figure is one declaration here plus the line that measures it;
+ * a test fails if a figure is put without a declaration or a declaration is never produced.
  *
  * <p>The paths are part of the JSON contract: never rename one.
  */

@@ -18,7 +18,10 @@ public final class FigureNames {
     /** The fraction of requests that failed (or were shed), overall. */
     public static final List<String> ERROR_RATE = List.of("all", "error_rate");
 
-    /** The overall response time's {@code key}: {@code mean}, {@code p50}, {@code p95}, {@code p99} or {@code p999}, ms. */
+    /**
+     * The overall response time's {@code key} ({@code mean}, {@code p50}, {@code p95}, {@code p99} or
+     * {@code p999}), ms.
+     */
     public static List<String> response(String key) {
         return List.of("all", "response_ms", key);
     }

@@ -3,7 +3,7 @@ package dev.mastersim.calibrate;
 import dev.mastersim.experiment.Experiment;
 import dev.mastersim.experiment.Progress;
 import dev.mastersim.experiment.RunSettings;
-import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.MeasuredStep;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.ValidationResult;
@@ -69,8 +69,8 @@ public final class Validation {
             rows.add(new ValidationResult.Row(
                     step,
                     r,
-                    relative(mean(r, "all", "throughput_per_s"), step.throughput()),
-                    relative(mean(r, "all", "response_ms", "p95"), step.p95Ms())));
+                    relative(r.mean(FigureNames.THROUGHPUT), step.throughput()),
+                    relative(r.mean(FigureNames.response("p95")), step.p95Ms())));
         }
         int peak = peakIndex(m.steps());
         int peakClients = peak < 0 ? 0 : m.steps().get(peak).clients();
@@ -132,9 +132,9 @@ public final class Validation {
             ValidationResult.Row top = rows.get(peak);
             ValidationResult.Row last = rows.get(rows.size() - 1);
             double dbChange = last.measured().throughput() / top.measured().throughput() - 1;
-            double simChange =
-                    mean(last.simulated(), "all", "throughput_per_s") / mean(top.simulated(), "all", "throughput_per_s")
-                            - 1;
+            double simChange = last.simulated().mean(FigureNames.THROUGHPUT)
+                            / top.simulated().mean(FigureNames.THROUGHPUT)
+                    - 1;
             String db = shape(dbChange);
             String sim = shape(simChange);
             shapeOk = db.equals(sim);
@@ -226,10 +226,5 @@ public final class Validation {
     /** (simulated - measured) / measured; NaN when either is missing. */
     static double relative(double simulated, double measured) {
         return measured > 0 && Double.isFinite(simulated) ? (simulated - measured) / measured : Double.NaN;
-    }
-
-    static double mean(RunResult r, String... path) {
-        Figure f = r.figure(path);
-        return f == null ? Double.NaN : f.mean();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mastersim.experiment;
 
 import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.Metric;
 import dev.mastersim.engine.RandomStreams;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
@@ -9,6 +10,7 @@ import dev.mastersim.experiment.result.Verdict;
 import dev.mastersim.experiment.verdict.VerdictRule;
 import dev.mastersim.model.Load;
 import dev.mastersim.model.topology.DeploymentModel;
+import dev.mastersim.model.topology.Metrics;
 import dev.mastersim.model.traffic.RateProfile;
 import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.RequestType;
@@ -121,10 +123,10 @@ public final class Day {
     private static Measurements notReached(Measurements template) {
         Measurements m = new Measurements();
         for (List<String> path : template.asMap().keySet()) {
-            String[] p = path.toArray(new String[0]);
-            boolean overloaded = path.equals(List.of("run", "overloaded"));
-            boolean span = path.equals(List.of("run", "measured_s"));
-            m.put(overloaded ? 1 : span ? 0 : Double.NaN, p);
+            Metric metric = template.metric(path);
+            boolean overloaded = metric == Metrics.OVERLOADED;
+            boolean span = metric == Metrics.MEASURED;
+            m.putAt(metric, overloaded ? 1 : span ? 0 : Double.NaN, path);
         }
         return m;
     }

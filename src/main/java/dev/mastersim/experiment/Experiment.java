@@ -81,7 +81,10 @@ public final class Experiment {
                 figures);
     }
 
-    /** One figure per path: the Student-t estimate over the replications' values. */
+    /**
+     * One figure per path: the Student-t estimate over the replications' values, whatever the
+     * figure's kind (see {@link dev.mastersim.engine.Metric}).
+     */
     static Map<List<String>, Figure> aggregate(List<Measurements> reps) {
         Map<List<String>, Figure> out = new LinkedHashMap<>();
         for (List<String> path : reps.get(0).asMap().keySet()) {

@@ -2,6 +2,7 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.CalibrationResult;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.MeasuredStep;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.ValidationResult;
@@ -231,10 +232,10 @@ public final class CalibrateReport {
                     "%7s  %-5s %10.1f %9.3f %9.3f %9.3f %9s%n",
                     m.clients() == v.peakClients() ? "(peak)" : "",
                     "model",
-                    mean(s, "all", "throughput_per_s"),
-                    mean(s, "all", "response_ms", "p50"),
-                    mean(s, "all", "response_ms", "p95"),
-                    mean(s, "all", "response_ms", "p99"),
+                    s.mean(FigureNames.THROUGHPUT),
+                    s.mean(FigureNames.response("p50")),
+                    s.mean(FigureNames.response("p95")),
+                    s.mean(FigureNames.response("p99")),
                     percent(lockShare(s))));
             b.append(String.format(
                     Locale.ROOT,
@@ -272,10 +273,10 @@ public final class CalibrateReport {
             n.put("clients", r.measured().clients());
             step(n.putObject("database"), r.measured());
             ObjectNode sim = n.putObject("model");
-            figure(sim, "throughput_per_s", r.simulated().figure("all", "throughput_per_s"));
+            figure(sim, "throughput_per_s", r.simulated().figure(FigureNames.THROUGHPUT));
             ObjectNode resp = sim.putObject("response_ms");
             for (String p : new String[] {"mean", "p50", "p95", "p99"}) {
-                figure(resp, p, r.simulated().figure("all", "response_ms", p));
+                figure(resp, p, r.simulated().figure(FigureNames.response(p)));
             }
             JsonReport.number(sim, "lock_wait_share", lockShare(r.simulated()));
             ObjectNode err = n.putObject("relative_error");
@@ -298,15 +299,15 @@ public final class CalibrateReport {
                     "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                     m.clients(),
                     m.throughput(),
-                    mean(s, "all", "throughput_per_s"),
+                    s.mean(FigureNames.THROUGHPUT),
                     r.throughputError(),
                     m.p50Ms(),
-                    mean(s, "all", "response_ms", "p50"),
+                    s.mean(FigureNames.response("p50")),
                     m.p95Ms(),
-                    mean(s, "all", "response_ms", "p95"),
+                    s.mean(FigureNames.response("p95")),
                     r.p95Error(),
                     m.p99Ms(),
-                    mean(s, "all", "response_ms", "p99"),
+                    s.mean(FigureNames.response("p99")),
                     m.lockWaitShare(),
                     lockShare(s)));
         }
@@ -331,8 +332,8 @@ public final class CalibrateReport {
             x.add((double) r.measured().clients());
             dbX.add(r.measured().throughput());
             dbP95.add(r.measured().p95Ms());
-            add(r.simulated().figure("all", "throughput_per_s"), simX, simXErr);
-            add(r.simulated().figure("all", "response_ms", "p95"), simP95, simP95Err);
+            add(r.simulated().figure(FigureNames.THROUGHPUT), simX, simXErr);
+            add(r.simulated().figure(FigureNames.response("p95")), simP95, simP95Err);
         }
         if (!x.isEmpty()) {
             chart.addSeries("database throughput", x, dbX).setMarker(SeriesMarkers.CIRCLE);
@@ -379,16 +380,11 @@ public final class CalibrateReport {
         }
     }
 
-    private static double mean(RunResult r, String... path) {
-        Figure f = r.figure(path);
-        return f == null ? Double.NaN : f.mean();
-    }
-
     /** The model's share of lock holders and waiters that wait: the largest blocked fraction over its tables. */
     private static double lockShare(RunResult r) {
         double best = Double.NaN;
         for (String table : new String[] {"hot", "rows"}) {
-            Figure f = r.figure("locks", table, "blocked_fraction");
+            Figure f = r.figure(FigureNames.blockedFraction(table));
             if (f != null && Double.isFinite(f.mean()) && !(f.mean() <= best)) {
                 best = f.mean();
             }

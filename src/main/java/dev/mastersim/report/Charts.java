@@ -4,6 +4,7 @@ import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
@@ -88,7 +89,7 @@ public final class Charts {
         List<Double> y = new ArrayList<>();
         List<Double> err = new ArrayList<>();
         for (MonthPoint p : f.months()) {
-            Figure fig = p.result().figure("all", "response_ms", slo.percentile());
+            Figure fig = p.result().figure(FigureNames.response(slo.percentile()));
             if (fig != null && Double.isFinite(fig.mean())) {
                 x.add((double) p.index());
                 y.add(fig.mean());
@@ -130,10 +131,7 @@ public final class Charts {
         for (int i = 0; i < runs.size(); i++) {
             double at = x.get(i);
             runs.get(i).figures().forEach((path, fig) -> {
-                if (path.size() == 3
-                        && path.get(0).equals("stations")
-                        && path.get(2).equals("utilisation")
-                        && Double.isFinite(fig.mean())) {
+                if (FigureNames.isUtilisation(path) && Double.isFinite(fig.mean())) {
                     xs.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(at);
                     ys.computeIfAbsent(path.get(1), k -> new ArrayList<>()).add(fig.mean() * 100);
                 }
@@ -166,7 +164,7 @@ public final class Charts {
             List<Double> y = new ArrayList<>();
             List<Double> err = new ArrayList<>();
             for (int h = 0; h < d.hours().size(); h++) {
-                Figure fig = d.hours().get(h).figure("all", "response_ms", q);
+                Figure fig = d.hours().get(h).figure(FigureNames.response(q));
                 if (fig != null && Double.isFinite(fig.mean())) {
                     x.add((double) h);
                     add(fig, y, err);
@@ -277,8 +275,8 @@ public final class Charts {
         for (int i = 0; i < points.size(); i++) {
             RunResult r = points.get(i).result();
             x.add(numeric ? parse(points.get(i).value()) : (double) i);
-            add(r.figure("all", "throughput_per_s"), thr, thrErr);
-            add(r.figure("all", "response_ms", "p99"), p99, p99Err);
+            add(r.figure(FigureNames.THROUGHPUT), thr, thrErr);
+            add(r.figure(FigureNames.response("p99")), p99, p99Err);
         }
         if (!x.isEmpty()) {
             chart.addSeries("throughput (95% CI)", x, thr, thrErr).setMarker(SeriesMarkers.CIRCLE);
@@ -308,7 +306,7 @@ public final class Charts {
             List<Double> y = new ArrayList<>();
             List<Double> err = new ArrayList<>();
             for (RunResult r : sorted) {
-                Figure fig = r.figure("all", "response_ms", slo.percentile());
+                Figure fig = r.figure(FigureNames.response(slo.percentile()));
                 if (r.verdict().saturated() == saturated && fig != null && Double.isFinite(fig.mean())) {
                     x.add(r.rate());
                     add(fig, y, err);

@@ -2,6 +2,7 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.RunResult;
 import java.util.List;
 import java.util.Locale;
@@ -71,17 +72,17 @@ public final class DayReport {
         for (int h = 0; h < d.hours().size(); h++) {
             RunResult r = d.hours().get(h);
             String busiest = busiest(r);
-            Figure p99 = r.figure("all", "response_ms", "p99");
+            Figure p99 = r.figure(FigureNames.response("p99"));
             b.append(String.format(
                             Locale.ROOT,
                             "%02d    %9.1f %13s %10s %10s %10s %9s  %-24s %7s  %-10s %s",
                             h,
                             r.rate(),
-                            TableReport.fmt(r.mean("all", "throughput_per_s")),
-                            TableReport.fmt(r.mean("all", "response_ms", "p50")),
+                            TableReport.fmt(r.mean(FigureNames.THROUGHPUT)),
+                            TableReport.fmt(r.mean(FigureNames.response("p50"))),
                             p99 == null ? "-" : TableReport.fmt(p99.mean()),
                             p99 == null ? "-" : TableReport.fmt(p99.ci95()),
-                            TableReport.fmt(r.mean("all", "error_rate") * 100),
+                            TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                             busiest == null ? "-" : busiest,
                             busiest == null ? "-" : String.format(Locale.ROOT, "%.1f", utilisation(r, busiest) * 100),
                             PlanReport.word(r.verdict()),
@@ -142,10 +143,7 @@ public final class DayReport {
         double most = Double.NEGATIVE_INFINITY;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             List<String> p = e.getKey();
-            if (p.size() == 3
-                    && p.get(0).equals("stations")
-                    && p.get(2).equals("utilisation")
-                    && e.getValue().mean() > most) {
+            if (FigureNames.isUtilisation(p) && e.getValue().mean() > most) {
                 best = p.get(1);
                 most = e.getValue().mean();
             }
@@ -154,6 +152,6 @@ public final class DayReport {
     }
 
     private static double utilisation(RunResult r, String station) {
-        return r.mean("stations", station, "utilisation");
+        return r.mean(FigureNames.utilisation(station));
     }
 }

@@ -4,6 +4,7 @@ import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
@@ -44,13 +45,13 @@ public final class HtmlReport {
                 f.months().stream()
                         .map(m -> {
                             RunResult r = m.result();
-                            Figure p99 = r.figure("all", "response_ms", "p99");
+                            Figure p99 = r.figure(FigureNames.response("p99"));
                             return new String[] {
                                 m.month().toString(),
                                 TableReport.fmt(m.rate()),
                                 p99 == null ? "-" : TableReport.fmt(p99.mean()),
                                 p99 == null ? "-" : TableReport.fmt(p99.ci95()),
-                                TableReport.fmt(r.mean("all", "response_ms", "mean")),
+                                TableReport.fmt(r.mean(FigureNames.response("mean"))),
                                 verdict(r),
                                 m.saturated()
                                         ? r.verdict().reason()
@@ -94,13 +95,13 @@ public final class HtmlReport {
                 points.stream()
                         .map(pt -> {
                             RunResult r = pt.result();
-                            Figure p99 = r.figure("all", "response_ms", "p99");
+                            Figure p99 = r.figure(FigureNames.response("p99"));
                             return new String[] {
                                 pt.value(),
-                                TableReport.fmt(r.mean("all", "throughput_per_s")),
+                                TableReport.fmt(r.mean(FigureNames.THROUGHPUT)),
                                 p99 == null ? "-" : TableReport.fmt(p99.mean()),
                                 p99 == null ? "-" : TableReport.fmt(p99.ci95()),
-                                TableReport.fmt(r.mean("all", "error_rate")),
+                                TableReport.fmt(r.mean(FigureNames.ERROR_RATE)),
                                 verdict(r),
                                 r.verdict().bottleneck()
                             };
@@ -165,18 +166,18 @@ public final class HtmlReport {
         List<String[]> rows = new ArrayList<>();
         for (int h = 0; h < d.hours().size(); h++) {
             RunResult r = d.hours().get(h);
-            Figure p99 = r.figure("all", "response_ms", "p99");
+            Figure p99 = r.figure(FigureNames.response("p99"));
             String busiest = DayReport.busiest(r);
             rows.add(new String[] {
                 String.format(Locale.ROOT, "%02d:00", h),
                 TableReport.fmt(r.rate()),
-                TableReport.fmt(r.mean("all", "throughput_per_s")),
-                TableReport.fmt(r.mean("all", "response_ms", "p50")),
+                TableReport.fmt(r.mean(FigureNames.THROUGHPUT)),
+                TableReport.fmt(r.mean(FigureNames.response("p50"))),
                 p99 == null ? "-" : TableReport.fmt(p99.mean()),
                 p99 == null ? "-" : TableReport.fmt(p99.ci95()),
-                TableReport.fmt(r.mean("all", "error_rate") * 100),
+                TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                 busiest == null ? "-" : busiest,
-                busiest == null ? "-" : TableReport.fmt(r.mean("stations", busiest, "utilisation") * 100),
+                busiest == null ? "-" : TableReport.fmt(r.mean(FigureNames.utilisation(busiest)) * 100),
                 verdict(r),
                 r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()
             });

@@ -4,6 +4,7 @@ import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
@@ -118,7 +119,7 @@ public final class JsonReport {
             n.put("saturated", p.saturated());
             ObjectNode response = n.putObject("response_ms");
             for (String q : new String[] {"mean", "p50", "p95", "p99", "p999"}) {
-                Figure fig = p.result().figure("all", "response_ms", q);
+                Figure fig = p.result().figure(FigureNames.response(q));
                 if (fig != null) {
                     figure(response.putObject(q), fig);
                 }
@@ -129,9 +130,7 @@ public final class JsonReport {
             n.put("replications", p.result().replications());
             ObjectNode util = n.putObject("utilisation");
             p.result().figures().forEach((path, fig) -> {
-                if (path.size() == 3
-                        && path.get(0).equals("stations")
-                        && path.get(2).equals("utilisation")) {
+                if (FigureNames.isUtilisation(path)) {
                     figure(util.putObject(path.get(1)), fig);
                 }
             });

@@ -3,6 +3,7 @@ package dev.mastersim.report;
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
@@ -37,8 +38,8 @@ public final class PlanReport {
                     "%-8s %10.1f %12s %12s  %-10s %s%n",
                     p.month(),
                     p.rate(),
-                    TableReport.fmt(r.mean("all", "response_ms", "p99")),
-                    TableReport.fmt(r.mean("all", "response_ms", "mean")),
+                    TableReport.fmt(r.mean(FigureNames.response("p99"))),
+                    TableReport.fmt(r.mean(FigureNames.response("mean"))),
                     word(r.verdict()),
                     p.saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
@@ -84,7 +85,7 @@ public final class PlanReport {
         StringBuilder b =
                 new StringBuilder("month,index,rate_per_s,saturated,p99_ms,p99_ci95,mean_ms,bottleneck,reason\n");
         for (MonthPoint p : f.months()) {
-            Figure p99 = p.result().figure("all", "response_ms", "p99");
+            Figure p99 = p.result().figure(FigureNames.response("p99"));
             b.append(p.month())
                     .append(',')
                     .append(p.index())
@@ -97,7 +98,7 @@ public final class PlanReport {
                     .append(',')
                     .append(CsvReport.number(p99.ci95()))
                     .append(',')
-                    .append(CsvReport.number(p.result().mean("all", "response_ms", "mean")))
+                    .append(CsvReport.number(p.result().mean(FigureNames.response("mean"))))
                     .append(',')
                     .append(CsvReport.quote(p.result().verdict().bottleneck()))
                     .append(',')
@@ -265,9 +266,9 @@ public final class PlanReport {
                     Locale.ROOT,
                     "%-14s %12s %12s %12s  %-10s %s%n",
                     p.value(),
-                    TableReport.fmt(r.mean("all", "throughput_per_s")),
-                    TableReport.fmt(r.mean("all", "response_ms", "p99")),
-                    TableReport.fmt(r.mean("all", "error_rate")),
+                    TableReport.fmt(r.mean(FigureNames.THROUGHPUT)),
+                    TableReport.fmt(r.mean(FigureNames.response("p99"))),
+                    TableReport.fmt(r.mean(FigureNames.ERROR_RATE)),
                     word(r.verdict()),
                     r.verdict().bottleneck()));
         }
@@ -279,16 +280,16 @@ public final class PlanReport {
         StringBuilder b = new StringBuilder("value,throughput_per_s,p99_ms,p99_ci95,error_rate,saturated,bottleneck\n");
         for (SweepPoint p : points) {
             RunResult r = p.result();
-            Figure p99 = r.figure("all", "response_ms", "p99");
+            Figure p99 = r.figure(FigureNames.response("p99"));
             b.append(CsvReport.quote(p.value()))
                     .append(',')
-                    .append(CsvReport.number(r.mean("all", "throughput_per_s")))
+                    .append(CsvReport.number(r.mean(FigureNames.THROUGHPUT)))
                     .append(',')
                     .append(CsvReport.number(p99.mean()))
                     .append(',')
                     .append(CsvReport.number(p99.ci95()))
                     .append(',')
-                    .append(CsvReport.number(r.mean("all", "error_rate")))
+                    .append(CsvReport.number(r.mean(FigureNames.ERROR_RATE)))
                     .append(',')
                     .append(r.verdict().saturated())
                     .append(',')

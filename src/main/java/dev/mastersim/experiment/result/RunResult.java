@@ -24,8 +24,18 @@ public record RunResult(
         return figures.get(List.of(path));
     }
 
+    /** The figure at this path (see {@link FigureNames}), or null. */
+    public Figure figure(List<String> path) {
+        return figures.get(path);
+    }
+
     /** The mean at this path, or NaN. */
     public double mean(String... path) {
+        return mean(List.of(path));
+    }
+
+    /** The mean at this path (see {@link FigureNames}), or NaN. */
+    public double mean(List<String> path) {
         Figure f = figure(path);
         return f == null ? Double.NaN : f.mean();
     }

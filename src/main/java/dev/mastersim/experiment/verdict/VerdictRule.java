@@ -3,6 +3,7 @@ package dev.mastersim.experiment.verdict;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.Verdict;
+import dev.mastersim.model.topology.Metrics;
 import dev.mastersim.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class VerdictRule {
      */
     private static Verdict decideWith(Scenario scenario, RunResult r, Boolean confident) {
         String bottleneck = bottleneck(scenario, r);
-        Figure overloaded = r.figure("run", "overloaded");
+        Figure overloaded = r.figure(Metrics.OVERLOADED.path());
         if (overloaded != null && overloaded.mean() > 0) {
             return new Verdict(
                     true,
@@ -67,10 +68,10 @@ public final class VerdictRule {
                     bottleneck,
                     true);
         }
-        Figure start = r.figure("run", "in_flight_start");
-        Figure end = r.figure("run", "in_flight_end");
-        Figure span = r.figure("run", "measured_s");
-        Figure arrivals = r.figure("run", "arrivals_per_s");
+        Figure start = r.figure(Metrics.IN_FLIGHT_START.path());
+        Figure end = r.figure(Metrics.IN_FLIGHT_END.path());
+        Figure span = r.figure(Metrics.MEASURED.path());
+        Figure arrivals = r.figure(Metrics.ARRIVALS.path());
         if (start != null && end != null && arrivals.mean() > 0) {
             double growth = (end.mean() - start.mean()) / span.mean();
             double ci = Double.isNaN(end.ci95()) ? 0 : (end.ci95() + start.ci95()) / span.mean();
@@ -83,7 +84,7 @@ public final class VerdictRule {
         double busiestU = -1;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             List<String> p = e.getKey();
-            if (p.size() == 3 && p.get(0).equals("stations") && p.get(2).equals("utilisation")) {
+            if (Metrics.STATION_UTILISATION.matches(p)) {
                 Figure u = e.getValue();
                 if (at(u, confident) > scenario.slo().utilisation() && u.mean() > busiestU) {
                     busiest = p.get(1);
@@ -101,7 +102,7 @@ public final class VerdictRule {
                     true);
         }
         String key = scenario.slo().percentile().key();
-        Figure pct = r.figure("all", "response_ms", key);
+        Figure pct = r.figure(Metrics.response(key).path());
         double target = scenario.slo().target() * 1e3;
         if (pct != null && at(pct, confident) > target) {
             return new Verdict(
@@ -110,7 +111,7 @@ public final class VerdictRule {
                     bottleneck,
                     true);
         }
-        Figure err = r.figure("all", "error_rate");
+        Figure err = r.figure(Metrics.ERROR_RATE.path());
         if (err != null && at(err, confident) > scenario.slo().errorRate()) {
             return new Verdict(
                     true,
@@ -133,38 +134,34 @@ public final class VerdictRule {
 
     /** The resource where a request spends the most waiting time; the busiest station if none. */
     static String bottleneck(Scenario scenario, RunResult r) {
-        double perRequest = r.mean("all", "throughput_per_s");
+        double perRequest = r.mean(Metrics.THROUGHPUT.path());
         String best = null;
         double bestWait = 0;
         String busiest = null;
         double busiestU = -1;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             List<String> p = e.getKey();
-            if (p.size() != 3) {
-                continue;
-            }
-            String section = p.get(0);
-            String name = p.get(1);
-            if (section.equals("stations") && p.get(2).equals("utilisation")) {
+            String name = p.get(p.size() - 2);
+            if (Metrics.STATION_UTILISATION.matches(p)) {
                 double u = e.getValue().mean();
                 if (u > busiestU) {
                     busiest = name;
                     busiestU = u;
                 }
-                double w = r.mean("stations", name, "wait_ms") * r.mean("stations", name, "throughput_per_s");
+                double w = r.mean(Metrics.STATION_WAIT.path(name)) * r.mean(Metrics.STATION_THROUGHPUT.path(name));
                 if (perRequest > 0 && w / perRequest > bestWait) {
                     best = name;
                     bestWait = w / perRequest;
                 }
-            } else if (section.equals("locks") && p.get(2).equals("wait_ms")) {
-                double waits = r.mean("locks", name, "wait_probability");
+            } else if (Metrics.LOCK_WAIT.matches(p)) {
+                double waits = r.mean(Metrics.LOCK_WAIT_PROBABILITY.path(name));
                 double w = lockWaitPerRequest(scenario, r, name);
                 if (waits > 0 && w > bestWait) {
                     best = "master.locks:" + name;
                     bestWait = w;
                 }
-            } else if (section.equals("pools") && p.get(2).equals("wait_ms")) {
-                double w = e.getValue().mean() * r.mean("pools", name, "borrows_per_s");
+            } else if (Metrics.POOL_WAIT.matches(p)) {
+                double w = e.getValue().mean() * r.mean(Metrics.POOL_BORROWS.path(name));
                 if (perRequest > 0 && w / perRequest > bestWait) {
                     best = "pool:" + name;
                     bestWait = w / perRequest;
@@ -175,7 +172,7 @@ public final class VerdictRule {
     }
 
     private static double lockWaitPerRequest(Scenario scenario, RunResult r, String table) {
-        double all = r.mean("all", "throughput_per_s");
+        double all = r.mean(Metrics.THROUGHPUT.path());
         if (!(all > 0)) {
             return 0;
         }
@@ -185,7 +182,7 @@ public final class VerdictRule {
                     || t.write().steps().stream().noneMatch(s -> s.table().equals(table))) {
                 continue;
             }
-            sum += r.mean("requests", t.name(), "lock_wait_ms") * r.mean("requests", t.name(), "throughput_per_s");
+            sum += r.mean(Metrics.TYPE_LOCK_WAIT.path(t.name())) * r.mean(Metrics.TYPE_THROUGHPUT.path(t.name()));
         }
         return sum / all;
     }

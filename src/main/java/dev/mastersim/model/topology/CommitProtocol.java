@@ -76,16 +76,10 @@ final class CommitProtocol {
     /** Shard {@code s}'s disk, in the {@code stations} section. */
     void putDisk(Measurements m, int s, double span) {
         FlushDisk d = disks[s];
-        m.put(d.utilisation(), "stations", d.name(), "utilisation");
-        m.put(d.queueLength(), "stations", d.name(), "queue_length");
-        m.put(d.meanWait() * 1e3, "stations", d.name(), "wait_ms");
-        m.put(d.flushes() / span, "stations", d.name(), "throughput_per_s");
-        m.put(d.flushes() == 0 ? 0 : d.commitsPerFlush(), "stations", d.name(), "commits_per_flush");
-    }
-
-    void putDiskWeights(Measurements w, int s) {
-        FlushDisk d = disks[s];
-        w.put(d.waited(), "stations", d.name(), "wait_ms");
-        w.put(d.flushes(), "stations", d.name(), "commits_per_flush");
+        m.put(Metrics.STATION_UTILISATION, d.utilisation(), d.name());
+        m.put(Metrics.STATION_QUEUE, d.queueLength(), d.name());
+        m.put(Metrics.STATION_WAIT, d.meanWait() * 1e3, d.waited(), d.name());
+        m.put(Metrics.STATION_THROUGHPUT, d.flushes() / span, d.name());
+        m.put(Metrics.COMMITS_PER_FLUSH, d.flushes() == 0 ? 0 : d.commitsPerFlush(), d.flushes(), d.name());
     }
 }

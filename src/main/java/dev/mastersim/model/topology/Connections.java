@@ -85,11 +85,4 @@ final class Connections {
             Figures.putPools(m, "replica", replica, span);
         }
     }
-
-    void putWeights(Measurements w) {
-        Figures.putPoolWeights(w, "master", master);
-        if (replicas) {
-            Figures.putPoolWeights(w, "replica", replica);
-        }
-    }
 }

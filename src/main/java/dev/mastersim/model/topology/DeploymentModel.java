@@ -167,7 +167,8 @@ public final class DeploymentModel implements EventHandler {
         int ended = 0;
         while (ended < ends.length) {
             going = going && sim.runUntil(ends[ended]);
-            observer.windowEnded(measure(), weights(), flow.allResponse(), flow.typeResponse());
+            Measurements m = measure();
+            observer.windowEnded(m, m.weights(), flow.allResponse(), flow.typeResponse());
             ended++;
             if (!going) {
                 break;
@@ -241,37 +242,11 @@ public final class DeploymentModel implements EventHandler {
         writeQueue.put(m, span, now);
 
         traffic.putArrivals(m, span);
-        m.put(driver.commits() / span, "run", "commits_per_s");
+        m.put(Metrics.COMMITS, driver.commits() / span);
         traffic.putBound(m, writeQueue.size(), now);
-        m.put(replication.backlog(), "run", "replication_backlog_end");
-        m.put(span, "run", "measured_s");
-        m.put(sim.eventsProcessed(), "run", "events");
+        m.put(Metrics.REPLICATION_BACKLOG_END, replication.backlog());
+        m.put(Metrics.MEASURED, span);
+        m.put(Metrics.EVENTS, sim.eventsProcessed());
         return m;
-    }
-
-    /**
-     * The denominator behind each figure of {@link #measure} that is a mean per observation or a
-     * ratio (see {@link WindowObserver}): what windows are weighted by when they are combined.
-     */
-    private Measurements weights() {
-        double now = sim.now();
-        double span = now - measureStart;
-        Measurements w = new Measurements();
-        flow.putWeights(w);
-        CommitProtocol commit = driver.commitProtocol();
-        for (int s = 0; s < masterCpu.length; s++) {
-            Figures.putStationWeights(w, masterCpu[s]);
-            commit.putDiskWeights(w, s);
-        }
-        for (int r = 0; r < replicaCpu.length; r++) {
-            Figures.putStationWeights(w, replicaCpu[r]);
-            replication.putApplierWeights(w, r);
-        }
-        lockStats.putWeights(w, span, now);
-        connections.putWeights(w);
-        replication.putWeights(w);
-        reads.putFallbackWeight(w);
-        writeQueue.putWeights(w);
-        return w;
     }
 }

@@ -2,9 +2,10 @@ package dev.mastersim.model.topology;
 
 import dev.mastersim.engine.LatencyHistogram;
 import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.Metric;
 import dev.mastersim.model.pool.ConnectionPool;
 import dev.mastersim.model.station.Station;
-import java.util.Arrays;
+import java.util.List;
 
 /** How the components put the figures of the shared kinds (stations, pools, response times) and their weights. */
 final class Figures {
@@ -19,21 +20,12 @@ final class Figures {
     }
 
     static void putStation(Measurements m, String name, Station s, double span) {
-        m.put(s.utilisation(), "stations", name, "utilisation");
-        m.put(s.queueLength(), "stations", name, "queue_length");
-        m.put(s.meanWait() * 1e3, "stations", name, "wait_ms");
-        m.put(s.meanBusy(), "stations", name, "busy_servers");
-        m.put(s.meanService() * 1e3, "stations", name, "service_ms");
-        m.put(s.started() / span, "stations", name, "throughput_per_s");
-    }
-
-    static void putStationWeights(Measurements w, Station s) {
-        putStationWeights(w, s.name(), s);
-    }
-
-    static void putStationWeights(Measurements w, String name, Station s) {
-        w.put(s.started(), "stations", name, "wait_ms");
-        w.put(s.started(), "stations", name, "service_ms");
+        m.put(Metrics.STATION_UTILISATION, s.utilisation(), name);
+        m.put(Metrics.STATION_QUEUE, s.queueLength(), name);
+        m.put(Metrics.STATION_WAIT, s.meanWait() * 1e3, s.started(), name);
+        m.put(Metrics.STATION_BUSY, s.meanBusy(), name);
+        m.put(Metrics.STATION_SERVICE, s.meanService() * 1e3, s.started(), name);
+        m.put(Metrics.STATION_THROUGHPUT, s.started() / span, name);
     }
 
     static void putPools(Measurements m, String kind, ConnectionPool[][] pools, double span) {
@@ -51,37 +43,17 @@ final class Figures {
                 inUse += p.meanInUse();
             }
         }
-        m.put(borrows == 0 ? 0 : waitSum / borrows * 1e3, "pools", kind, "wait_ms");
-        m.put(timeouts / span, "pools", kind, "timeouts_per_s");
-        m.put(inUse, "pools", kind, "in_use");
-        m.put(borrows / span, "pools", kind, "borrows_per_s");
-        m.put(inUseMax, "pools", kind, "in_use_max");
+        m.put(Metrics.POOL_WAIT, borrows == 0 ? 0 : waitSum / borrows * 1e3, borrows, kind);
+        m.put(Metrics.POOL_TIMEOUTS, timeouts / span, kind);
+        m.put(Metrics.POOL_IN_USE, inUse, kind);
+        m.put(Metrics.POOL_BORROWS, borrows / span, kind);
+        m.put(Metrics.POOL_IN_USE_MAX, inUseMax, kind);
     }
 
-    static void putPoolWeights(Measurements w, String kind, ConnectionPool[][] pools) {
-        long borrows = 0;
-        for (ConnectionPool[] row : pools) {
-            for (ConnectionPool p : row) {
-                borrows += p.borrows();
-            }
-        }
-        w.put(borrows, "pools", kind, "wait_ms");
-    }
-
-    static void putResponse(Measurements m, LatencyHistogram h, String... at) {
-        String[] p = Arrays.copyOf(at, at.length + 2);
-        p[at.length] = "response_ms";
-        String[][] keys = {{"mean"}, {"p50"}, {"p95"}, {"p99"}, {"p999"}};
-        double[] values = {
-            h.meanSeconds(),
-            h.quantileSeconds(0.50),
-            h.quantileSeconds(0.95),
-            h.quantileSeconds(0.99),
-            h.quantileSeconds(0.999)
-        };
-        for (int i = 0; i < keys.length; i++) {
-            p[at.length + 1] = keys[i][0];
-            m.put(values[i] * 1e3, p.clone());
+    /** The response-time figures {@code metrics} (see {@link Metrics#RESPONSE}) from {@code h}, in ms. */
+    static void putResponse(Measurements m, LatencyHistogram h, List<Metric> metrics, String... names) {
+        for (Metric f : metrics) {
+            m.put(f, f.of(h), names);
         }
     }
 }

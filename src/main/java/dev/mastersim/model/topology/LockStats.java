@@ -160,27 +160,17 @@ final class LockStats {
             double act = active[t].mean(now);
             double h = held[t].mean(now);
             double running = h - heldWaiting[t].mean(now);
-            m.put(Figures.ratio(attemptsWaited[t], attempts[t]), "locks", name, "wait_probability");
-            m.put(wait[t].mean() * 1e3, "locks", name, "wait_ms");
-            m.put(deadlocks[t] / span, "locks", name, "deadlocks_per_s");
-            m.put(timeouts[t] / span, "locks", name, "timeouts_per_s");
-            m.put(retries[t] / span, "locks", name, "retries_per_s");
-            m.put(h, "locks", name, "held_mean");
-            m.put(act, "locks", name, "active_mean");
-            m.put(act > 0 ? blocked[t].mean(now) / act : 0, "locks", name, "blocked_fraction");
-            m.put(running > 0 ? h / running : 1, "locks", name, "conflict_ratio");
-            m.put(conflicts[t] / span, "locks", name, "conflicts_per_s");
-        }
-    }
-
-    /** The weights of the {@code locks} section's per-observation figures and ratios. */
-    void putWeights(Measurements w, double span, double now) {
-        for (int t = 0; t < tableNames.length; t++) {
-            String name = tableNames[t];
-            w.put(attempts[t], "locks", name, "wait_probability");
-            w.put(wait[t].count(), "locks", name, "wait_ms");
-            w.put(active[t].mean(now) * span, "locks", name, "blocked_fraction");
-            w.put((held[t].mean(now) - heldWaiting[t].mean(now)) * span, "locks", name, "conflict_ratio");
+            m.put(Metrics.LOCK_WAIT_PROBABILITY, Figures.ratio(attemptsWaited[t], attempts[t]), attempts[t], name);
+            m.put(Metrics.LOCK_WAIT, wait[t].mean() * 1e3, wait[t].count(), name);
+            m.put(Metrics.LOCK_DEADLOCKS, deadlocks[t] / span, name);
+            m.put(Metrics.LOCK_TIMEOUTS, timeouts[t] / span, name);
+            m.put(Metrics.LOCK_RETRIES, retries[t] / span, name);
+            m.put(Metrics.LOCKS_HELD, h, name);
+            m.put(Metrics.LOCK_ACTIVE, act, name);
+            // the ratios of two levels weigh the denominator's time integral
+            m.put(Metrics.LOCK_BLOCKED_FRACTION, act > 0 ? blocked[t].mean(now) / act : 0, act * span, name);
+            m.put(Metrics.LOCK_CONFLICT_RATIO, running > 0 ? h / running : 1, running * span, name);
+            m.put(Metrics.LOCK_CONFLICTS, conflicts[t] / span, name);
         }
     }
 }

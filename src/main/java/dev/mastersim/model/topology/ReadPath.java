@@ -113,10 +113,6 @@ final class ReadPath {
 
     /** The share of read-your-writes reads sent to the master, in the {@code replication} section. */
     void putFallback(Measurements m) {
-        m.put(Figures.ratio(readsFallback, readsRyw), "replication", "master_fallback_fraction");
-    }
-
-    void putFallbackWeight(Measurements w) {
-        w.put(readsRyw, "replication", "master_fallback_fraction");
+        m.put(Metrics.MASTER_FALLBACK, Figures.ratio(readsFallback, readsRyw), readsRyw);
     }
 }

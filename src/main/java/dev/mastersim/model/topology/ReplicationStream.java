@@ -69,19 +69,11 @@ final class ReplicationStream implements StationListener {
         Figures.putStation(m, "replica-" + (r + 1) + ".applier", applier, span);
     }
 
-    void putApplierWeights(Measurements w, int r) {
-        Figures.putStationWeights(w, "replica-" + (r + 1) + ".applier", applier);
-    }
-
     /** The {@code replication} section's lag figures at {@code now}. */
     void put(Measurements m, double now) {
         LagTracker l = replicas > 0 ? lagNow() : null;
-        m.put(l == null ? 0 : l.meanLag(now) * 1e3, "replication", "lag_ms");
-        m.put(l == null ? 0 : l.maxLag(now) * 1e3, "replication", "lag_max_ms");
-        m.put(l == null ? 0 : l.meanApplyDelay() * 1e3, "replication", "apply_delay_ms");
-    }
-
-    void putWeights(Measurements w) {
-        w.put(replicas > 0 ? lagNow().appliedCount() : 0, "replication", "apply_delay_ms");
+        m.put(Metrics.LAG, l == null ? 0 : l.meanLag(now) * 1e3);
+        m.put(Metrics.LAG_MAX, l == null ? 0 : l.maxLag(now) * 1e3);
+        m.put(Metrics.APPLY_DELAY, l == null ? 0 : l.meanApplyDelay() * 1e3, l == null ? 0 : l.appliedCount());
     }
 }

@@ -293,31 +293,22 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
             done += typeDone[i];
             errors += typeErrors[i];
         }
-        m.put(done / span, "all", "throughput_per_s");
-        Figures.putResponse(m, allResponse, "all");
-        m.put(Figures.ratio(errors, done + errors), "all", "error_rate");
+        m.put(Metrics.THROUGHPUT, done / span);
+        Figures.putResponse(m, allResponse, Metrics.RESPONSE);
+        m.put(Metrics.ERROR_RATE, Figures.ratio(errors, done + errors), done + errors);
 
         for (int i = 0; i < types.length; i++) {
             String name = types[i].name();
-            m.put(typeDone[i] / span, "requests", name, "throughput_per_s");
-            Figures.putResponse(m, typeResponse[i], "requests", name);
-            m.put(Figures.ratio(typeErrors[i], typeDone[i] + typeErrors[i]), "requests", name, "error_rate");
-            m.put(typeLockWait[i].mean() * 1e3, "requests", name, "lock_wait_ms");
-            m.put(Figures.ratio(typeLockWaits[i], typeLockRequests[i]), "requests", name, "lock_wait_probability");
-        }
-    }
-
-    void putWeights(Measurements w) {
-        long outcomes = traffic.shed();
-        for (int i = 0; i < types.length; i++) {
-            outcomes += typeDone[i] + typeErrors[i];
-        }
-        w.put(outcomes, "all", "error_rate");
-        for (int i = 0; i < types.length; i++) {
-            String name = types[i].name();
-            w.put(typeDone[i] + typeErrors[i], "requests", name, "error_rate");
-            w.put(typeLockWait[i].count(), "requests", name, "lock_wait_ms");
-            w.put(typeLockRequests[i], "requests", name, "lock_wait_probability");
+            long outcomes = typeDone[i] + typeErrors[i];
+            m.put(Metrics.TYPE_THROUGHPUT, typeDone[i] / span, name);
+            Figures.putResponse(m, typeResponse[i], Metrics.TYPE_RESPONSE, name);
+            m.put(Metrics.TYPE_ERROR_RATE, Figures.ratio(typeErrors[i], outcomes), outcomes, name);
+            m.put(Metrics.TYPE_LOCK_WAIT, typeLockWait[i].mean() * 1e3, typeLockWait[i].count(), name);
+            m.put(
+                    Metrics.TYPE_LOCK_WAIT_PROBABILITY,
+                    Figures.ratio(typeLockWaits[i], typeLockRequests[i]),
+                    typeLockRequests[i],
+                    name);
         }
     }
 }

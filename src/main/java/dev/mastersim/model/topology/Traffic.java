@@ -66,7 +66,7 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
 
     /** The arrivals rate over {@code span} seconds, the first figure of the {@code run} section. */
     void putArrivals(Measurements m, double span) {
-        m.put(arrivals / span, "run", "arrivals_per_s");
+        m.put(Metrics.ARRIVALS, arrivals / span);
     }
 
     /**
@@ -74,10 +74,10 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
      * count as in flight at the end.
      */
     void putBound(Measurements m, int queued, double now) {
-        m.put(shed, "run", "shed");
-        m.put(overloaded ? 1 : 0, "run", "overloaded");
-        m.put(inFlightAtWarmup, "run", "in_flight_start");
-        m.put(inFlight + queued, "run", "in_flight_end");
-        m.put(inFlightLevel.mean(now), "run", "in_flight_mean");
+        m.put(Metrics.SHED, shed);
+        m.put(Metrics.OVERLOADED, overloaded ? 1 : 0);
+        m.put(Metrics.IN_FLIGHT_START, inFlightAtWarmup);
+        m.put(Metrics.IN_FLIGHT_END, inFlight + queued);
+        m.put(Metrics.IN_FLIGHT_MEAN, inFlightLevel.mean(now));
     }
 }

@@ -12,10 +12,11 @@ public interface WindowObserver {
      * One window has ended.
      *
      * @param figures the window's measurements, as {@link DeploymentModel#run} returns them
-     * @param weights for each figure that is a mean per observation or a ratio, how much stands
-     *     behind it (its denominator: requests, waits, borrows, or a level's time integral); windows
-     *     are combined by weighting their figures with these. A figure absent here is a
-     *     time-average or a rate and weighs the window's length, {@code run.measured_s}.
+     * @param weights {@code figures.weights()}: for each figure of kind {@link
+     *     dev.mastersim.engine.Metric.Kind#PER_OBSERVATION}, how much stands behind it (its
+     *     denominator: requests, waits, borrows, or a level's time integral); windows are combined
+     *     by weighting their figures with these. A rate or time-average weighs the window's length,
+     *     {@code run.measured_s}.
      * @param all every request's response time in the window, overall
      * @param byType the same per request type, in the scenario's order; the histograms are the
      *     model's own and valid only during this call

@@ -237,12 +237,8 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
 
     /** The {@code write_queue} section. */
     void put(Measurements m, double span, double now) {
-        m.put(delay.mean() * 1e3, "write_queue", "delay_ms");
-        m.put(length.mean(now), "write_queue", "length");
-        m.put(failed / span, "write_queue", "failed_per_s");
-    }
-
-    void putWeights(Measurements w) {
-        w.put(delay.count(), "write_queue", "delay_ms");
+        m.put(Metrics.WRITE_QUEUE_DELAY, delay.mean() * 1e3, delay.count());
+        m.put(Metrics.WRITE_QUEUE_LENGTH, length.mean(now));
+        m.put(Metrics.WRITE_QUEUE_FAILED, failed / span);
     }
 }

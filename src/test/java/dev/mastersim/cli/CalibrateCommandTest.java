@@ -2,8 +2,6 @@ package dev.mastersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,14 +14,10 @@ final class CalibrateCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRunner cli = new CommandRunner();
 
     private int run(String... args) {
-        var cl = Mastersim.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -41,8 +35,8 @@ final class CalibrateCommandTest {
                 "json",
                 "--out",
                 o.toString());
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode c = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode c = JsonMapper.builder().build().readTree(cli.out());
         assertThat(c.get("steps")).hasSize(2);
         assertThat(c.get("parameters").has("master.flush")).isTrue();
         for (String f : new String[] {
@@ -56,7 +50,7 @@ final class CalibrateCommandTest {
             assertThat(o.resolve(f)).isNotEmptyFile();
         }
         // run accepts the scenario of the measured workload
-        out.getBuffer().setLength(0);
+        cli.clear();
         assertThat(run(
                         "run",
                         o.resolve("calibrate-scenario.yaml").toString(),
@@ -64,9 +58,9 @@ final class CalibrateCommandTest {
                         "2",
                         "--format",
                         "json"))
-                .as(err.toString())
+                .as(cli.err())
                 .isZero();
-        out.getBuffer().setLength(0);
+        cli.clear();
         Path v = dir.resolve("val");
         code = run(
                 "validate",
@@ -79,8 +73,8 @@ final class CalibrateCommandTest {
                 "json",
                 "--out",
                 v.toString());
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode j = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode j = JsonMapper.builder().build().readTree(cli.out());
         assertThat(j.get("levels")).hasSize(2);
         assertThat(j.get("levels")
                         .get(0)
@@ -115,12 +109,9 @@ final class CalibrateCommandTest {
                 "500ms",
                 "--format",
                 "json");
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode step = JsonMapper.builder()
-                .build()
-                .readTree(out.toString())
-                .get("steps")
-                .get(0);
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode step =
+                JsonMapper.builder().build().readTree(cli.out()).get("steps").get(0);
         // Poisson at 200/s for 0.5 s: a count of mean 100 and sigma 10, all served by an idle H2; 5 sigma is ±50
         assertThat(step.get("throughput_per_s").asDouble()).isBetween(100.0, 300.0);
     }
@@ -129,13 +120,13 @@ final class CalibrateCommandTest {
     void aMissingPasswordVariableIsABadCommandLine() {
         int code = run("calibrate", "--password-env", "MASTERSIM_NO_SUCH_VARIABLE_SET", "--clients", "1");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("MASTERSIM_NO_SUCH_VARIABLE_SET is not set");
+        assertThat(cli.err()).contains("MASTERSIM_NO_SUCH_VARIABLE_SET is not set");
     }
 
     @Test
     void badWorkloadIsABadCommandLine() {
         assertThat(run("calibrate", "--workload", "hot")).isEqualTo(2);
-        assertThat(err.toString()).contains("expected hot-row, uniform, zipf or hotset");
+        assertThat(cli.err()).contains("expected hot-row, uniform, zipf or hotset");
     }
 
     @Test
@@ -143,6 +134,6 @@ final class CalibrateCommandTest {
         Path p = dir.resolve("plain.yaml");
         Files.writeString(p, "version: 1\ntraffic: {rate: 5}\nrequests:\n  - {name: r, share: 100%, reads: 1}\n");
         assertThat(run("validate", p.toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("plain.yaml:1:1: calibration: expected the section calibrate writes");
+        assertThat(cli.err()).contains("plain.yaml:1:1: calibration: expected the section calibrate writes");
     }
 }

@@ -3,8 +3,6 @@ package dev.mastersim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,14 +15,10 @@ final class UslCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRunner cli = new CommandRunner();
 
     private int run(String... args) {
-        var cl = Mastersim.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private static String dataset(String name) throws Exception {
@@ -36,7 +30,7 @@ final class UslCommandTest {
 
     private JsonNode json(String name) throws Exception {
         assertThat(run("usl", dataset(name), "--format", "json")).isZero();
-        return JsonMapper.builder().build().readTree(out.toString());
+        return JsonMapper.builder().build().readTree(cli.out());
     }
 
     @Test
@@ -59,9 +53,9 @@ final class UslCommandTest {
         JsonNode j = json("cisco.csv");
         assertThat(j.get("n_peak").asDouble()).isGreaterThan(32.0); // the data stop at N = 32
         assertThat(j.get("extrapolated").asBoolean()).isTrue();
-        out.getBuffer().setLength(0);
+        cli.clear();
         assertThat(run("usl", dataset("cisco.csv"))).isZero();
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("Peak:")
                 .contains("Limit:")
                 .contains("Extrapolated: the measurements stop at N = 32");
@@ -93,13 +87,13 @@ final class UslCommandTest {
         Path p = dir.resolve("bad.csv");
         Files.writeString(p, "n,x\n1,10\n2,abc\n3\n-4,30\n");
         assertThat(run("usl", p.toString())).isEqualTo(3);
-        String[] lines = err.toString().strip().split("\\R");
+        String[] lines = cli.err().strip().split("\\R");
         assertThat(lines)
                 .containsExactly(
                         p + ":3:3: X: expected a number > 0, got \"abc\"",
                         p + ":4:1: line: expected two comma-separated columns N,X, got 1",
                         p + ":5:1: N: expected a number > 0, got \"-4\"");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -107,6 +101,6 @@ final class UslCommandTest {
         Path p = dir.resolve("few.csv");
         Files.writeString(p, "# three points\n1,10\n2,19\n4,30\n");
         assertThat(run("usl", p.toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("expected at least 4 points").doesNotContain("Exception");
+        assertThat(cli.err()).contains("expected at least 4 points").doesNotContain("Exception");
     }
 }

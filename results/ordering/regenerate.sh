@@ -2,7 +2,7 @@
 # Regenerates results/ordering: the simulator's throughput for each locking strategy of the database
 # benchmark (benchmarks/src/dev/mastersim/db/DbBenchmark.java) at each pool size, from the calibrated
 # scenarios scenarios/ordering-h2-hot-1.yaml and scenarios/ordering-h2-hot-1000.yaml. Deterministic (fixed
-# seed): the same JSON on any machine. Under a minute.
+# seed): the same JSON on any machine. One to two minutes.
 #
 # With --measure it first measures the costs again (`mastersim calibrate` on H2 in memory, about a minute,
 # into h2-mem-rows-1/ and h2-mem-rows-1000/); the scenarios' numbers are copied from those by hand, so
@@ -46,5 +46,7 @@ done
     --set requests.increment.write.cpu_per_lock.mean=59.9us -q --out "$out/hot-1000/pessimistic-measured-for-update"
 ./mastersim sweep scenarios/ordering-h2-hot-1000.yaml --param app.pool.size --values 1,4,16 --set concurrency=no-wait \
     --set requests.increment.write.cpu_per_lock.mean=54.4us -q --out "$out/hot-1000/nowait-measured-for-update"
-# the PNGs, JSON, CSV and tables are committed; the SVGs and HTML pages (300 kB each) are not
-rm -f "$out"/hot-*/*/sweep.svg "$out"/hot-*/*/sweep.html "$out"/h2-mem-rows-*/calibrate.svg
+# the PNGs, JSON, CSV and tables are committed; the SVGs and HTML pages (300 kB each) are not, nor the
+# manifests, which list them
+rm -f "$out"/hot-*/*/sweep.svg "$out"/hot-*/*/sweep.html "$out"/hot-*/*/sweep.manifest.json \
+    "$out"/h2-mem-rows-*/calibrate.svg "$out"/h2-mem-rows-*/calibrate.manifest.json

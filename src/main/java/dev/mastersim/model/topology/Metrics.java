@@ -74,6 +74,11 @@ public final class Metrics {
     public static final Metric LOCK_BLOCKED_FRACTION = declare("locks/*/blocked_fraction", "fraction", PER_OBSERVATION);
     public static final Metric LOCK_CONFLICT_RATIO = declare("locks/*/conflict_ratio", "ratio", PER_OBSERVATION);
     public static final Metric LOCK_CONFLICTS = declare("locks/*/conflicts_per_s", "1/s", RATE);
+    /**
+     * The share of the time since the warm-up that the table's most-held granule (on any shard) was
+     * held by someone: cumulative over the measured windows (so a window's is their union's).
+     */
+    public static final Metric LOCK_HOT_GRANULE_BUSY = declare("locks/*/hot_granule_busy", "fraction", LAST);
 
     // ---------------------------------------------------------------- connection pools, master and replica
 

@@ -250,7 +250,8 @@ final class Binder {
                 enumOf(get(n, "percentile"), Percentile.class, d.percentile()),
                 duration(n, "target", d.target()),
                 fraction(n, "error_rate", d.errorRate()),
-                fraction(n, "utilisation", d.utilisation()));
+                fraction(n, "utilisation", d.utilisation()),
+                duration(n, "max_lag", d.maxLag()));
     }
 
     private RunSpec run(JsonNode n) {

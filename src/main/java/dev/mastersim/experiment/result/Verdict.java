@@ -23,7 +23,7 @@ public record Verdict(
             + " and (share of its transactions that are blocked) / 0.3, the onset of data-contention thrashing;"
             + " a connection pool: (connection time not spent waiting for a lock, a CPU or a disk queue)"
             + " / (size x time) / slo.utilisation, so a pool whose holders wait for a lock is a symptom"
-            + " and the lock carries the index";
+            + " and the lock carries the index; replication:lag: the replicas' mean lag / slo.max_lag";
 
     public Verdict {
         indices = Collections.unmodifiableMap(new TreeMap<>(indices));

@@ -22,12 +22,13 @@ import java.util.TreeMap;
  * β ≈ 0.3); a pool's connection time spent on work that is not itself queued (in use, minus its
  * holders blocked on locks and queued for the CPU or the disk) ÷ (size × time) ÷ {@code
  * slo.utilisation}, so that a pool whose holders wait for a lock is a symptom and the lock carries
- * the index. The <b>bottleneck</b> is the resource with the highest index, ties to the first name:
+ * the index; replication ({@code replication:lag}): the replicas' mean lag ÷ {@code slo.max_lag}. The <b>bottleneck</b> is the resource with the highest index, ties to the first name:
  * nothing depends on the order of keys in the scenario.
  *
  * <p><b>Saturated</b> when, with 95% confidence (the interval's lower end, not the mean, is past
  * the line): the run was overloaded (requests in flight hit their bound) or unstable (the backlog
- * grew through the measured window faster than 2% of the arrival rate); a resource's load index
+ * grew through the measured window faster than 2% of the arrival rate, or the replicas' lag grew
+ * faster than 2% of the time passing, 1.2 s a minute: then the applier is named); a resource's load index
  * exceeds 1; the SLO percentile of response time exceeds its target; or the error rate exceeds its
  * limit. The reasons are checked in that order and the first one found is reported.
  *
@@ -92,6 +93,20 @@ public final class VerdictRule {
                         true, String.format("unstable: backlog grows by %.1f requests/s", growth), bottleneck, true);
             }
         }
+        Figure lagStart = r.figure(Metrics.LAG_START.path());
+        Figure lagEnd = r.figure(Metrics.LAG_END.path());
+        if (lagStart != null && lagEnd != null && span != null && span.mean() > 0) {
+            // seconds of lag per second: 1 - 1/rho for an applier at rho > 1
+            double slope = (lagEnd.mean() - lagStart.mean()) / 1e3 / span.mean();
+            double ci = Double.isNaN(lagEnd.ci95()) ? 0 : (lagEnd.ci95() + lagStart.ci95()) / 1e3 / span.mean();
+            if (pick(slope - ci, slope, slope + ci, confident) > UNSTABLE_GROWTH) {
+                return new Verdict(
+                        true,
+                        String.format("unstable: replica lag grows by %.1f s per minute", slope * 60),
+                        busiestApplier(scenario, r),
+                        true);
+            }
+        }
         Map<String, Double> judged = indices(scenario, r, confident);
         Map<String, Double> means = indices(scenario, r, false);
         String over = null;
@@ -150,6 +165,14 @@ public final class VerdictRule {
                                     + " the %.0f%% limit",
                             resource, index, hot * 100, limit);
         }
+        if (resource.equals(REPLICATION_LAG)) {
+            return String.format(
+                    "load index of %s is %.2f: replicas lag %.1f s on average, above the %.1f s slo.max_lag",
+                    resource,
+                    index,
+                    r.mean(Metrics.LAG.path()) / 1e3,
+                    scenario.slo().maxLag());
+        }
         return String.format(
                 "utilisation of %s is %.1f%%, above the %.0f%% limit",
                 resource, r.mean(Metrics.STATION_UTILISATION.path(resource)) * 100, limit);
@@ -165,6 +188,18 @@ public final class VerdictRule {
 
     private static final String LOCKS = ".locks:";
     private static final String POOL = "pool:";
+    private static final String REPLICATION_LAG = "replication:lag";
+
+    /** The applier with the highest index (they are alike: every replica applies the same stream). */
+    private static String busiestApplier(Scenario scenario, RunResult r) {
+        Map<String, Double> appliers = new TreeMap<>();
+        indices(scenario, r, false).forEach((name, index) -> {
+            if (name.endsWith(".applier")) {
+                appliers.put(name, index);
+            }
+        });
+        return highest(appliers);
+    }
 
     /** The resource with the highest index; ties go to the first name; "" when there is none. */
     static String highest(Map<String, Double> indices) {
@@ -211,6 +246,10 @@ public final class VerdictRule {
                 out.put("master" + LOCKS + name, index);
                 lockBlocked += blocked * r.mean(Metrics.LOCK_ACTIVE.path(name));
             }
+        }
+        Figure lag = r.figure(Metrics.LAG.path());
+        if (lag != null && scenario.replicas().count() > 0 && scenario.slo().maxLag() > 0) {
+            out.put(REPLICATION_LAG, at(lag, confident) / (scenario.slo().maxLag() * 1e3));
         }
         int servers = Math.max(1, scenario.app().servers());
         int size = scenario.app().pool().size();

@@ -201,7 +201,8 @@ final class Binder {
                 (int) count(m, "max_connections", "/master", 0, Limits.MAX_CONNECTIONS, d.maxConnections()),
                 duration(m, "lock_wait_timeout", d.lockWaitTimeout()),
                 (int) count(m, "shards", "/master", 1, Limits.SHARDS, d.shards()),
-                fraction(m, "cross_shard", d.crossShard()));
+                fraction(m, "cross_shard", d.crossShard()),
+                duration(m, "flush_per_commit", d.flushPerCommit()));
     }
 
     private Replicas replicas(JsonNode n) {

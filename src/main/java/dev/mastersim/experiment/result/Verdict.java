@@ -18,7 +18,8 @@ public record Verdict(
     /** The bottleneck rule in words: the JSON's {@code verdict.definition}, {@code --help} and the README say it. */
     public static final String DEFINITION = "the bottleneck is the resource with the highest load index"
             + " (1.0 = at its limit; ties go to the first name in alphabetical order), each computed from that"
-            + " resource's own figures: a station (CPU, disk, applier): utilisation / slo.utilisation;"
+            + " resource's own figures: a station (CPU, disk, applier): utilisation / slo.utilisation, but a"
+            + " group-commit log disk: commits/s x master.flush_per_commit / slo.utilisation (0 when that is 0);"
             + " a lock table: the larger of (share of time its most-held granule is held) / slo.utilisation"
             + " and (share of its transactions that are blocked) / 0.3, the onset of data-contention thrashing;"
             + " a connection pool: (connection time not spent waiting for a lock, a CPU or a disk queue)"

@@ -173,6 +173,12 @@ public final class VerdictRule {
                     r.mean(Metrics.LAG.path()) / 1e3,
                     scenario.slo().maxLag());
         }
+        if (isGroupCommitDisk(scenario, resource)) {
+            return String.format(
+                    "load index of %s is %.2f: its commits use %.1f%% of the group-commit ceiling"
+                            + " 1/flush_per_commit, above the %.0f%% limit",
+                    resource, index, index * limit, limit);
+        }
         return String.format(
                 "utilisation of %s is %.1f%%, above the %.0f%% limit",
                 resource, r.mean(Metrics.STATION_UTILISATION.path(resource)) * 100, limit);
@@ -228,7 +234,11 @@ public final class VerdictRule {
             List<String> p = e.getKey();
             String name = p.get(p.size() - 2);
             if (Metrics.STATION_UTILISATION.matches(p)) {
-                out.put(name, at(e.getValue(), confident) / sloU);
+                out.put(
+                        name,
+                        isGroupCommitDisk(scenario, name)
+                                ? groupCommitIndex(scenario, r, name, confident)
+                                : at(e.getValue(), confident) / sloU);
                 double queued = r.mean(Metrics.STATION_QUEUE.path(name));
                 if (name.startsWith("replica-")) {
                     if (name.endsWith(".cpu")) {
@@ -272,6 +282,29 @@ public final class VerdictRule {
                     confident);
         }
         return out;
+    }
+
+    /** Whether {@code station} is a master's (or shard's) commit-log disk with group commit. */
+    private static boolean isGroupCommitDisk(Scenario scenario, String station) {
+        return scenario.master().groupCommit() && station.endsWith(".disk");
+    }
+
+    /**
+     * A group-commit disk's index: commits/s x {@code flush_per_commit} / {@code slo.utilisation}, its
+     * distance from the ceiling 1/flush_per_commit (0 when flush_per_commit is 0: no ceiling). Its
+     * utilisation is no measure: a busy disk just takes more commits per flush.
+     */
+    private static double groupCommitIndex(Scenario scenario, RunResult r, String disk, Boolean confident) {
+        double perCommit = scenario.master().flushPerCommit();
+        Figure flushes = r.figure(Metrics.STATION_THROUGHPUT.path(disk));
+        if (!(perCommit > 0) || flushes == null) {
+            return 0;
+        }
+        double commitsPerFlush = r.mean(Metrics.COMMITS_PER_FLUSH.path(disk));
+        return at(flushes, confident)
+                * commitsPerFlush
+                * perCommit
+                / scenario.slo().utilisation();
     }
 
     /** A pool's index: its connections' unqueued work ÷ its size ÷ {@code slo.utilisation}. */

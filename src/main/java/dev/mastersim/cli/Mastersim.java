@@ -1,5 +1,6 @@
 package dev.mastersim.cli;
 
+import dev.mastersim.experiment.result.Verdict;
 import dev.mastersim.scenario.Suggest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         },
+        footerHeading = "%nBottleneck:%n",
+        footer = {"  Each resource gets a load index; " + Verdict.DEFINITION + "."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

@@ -107,9 +107,9 @@ public final class Day {
         List<Measurements> hours = new ArrayList<>(ends.length);
         WindowCombiner day =
                 new WindowCombiner(s.requests().stream().map(RequestType::name).toList());
-        new DeploymentModel(s, load, streams, profile).runWindows(ends, (figures, weights, all, byType) -> {
+        new DeploymentModel(s, load, streams, profile).runWindows(ends, (figures, weights, all, byType, apply) -> {
             hours.add(figures);
-            day.add(figures, weights, all, byType);
+            day.add(figures, weights, all, byType, apply);
             progress.finished();
         });
         while (hours.size() < ends.length) {

@@ -16,7 +16,7 @@ import java.util.List;
  * <p><b>The bound.</b> One replication holds at most {@link Load#maxInFlight()} requests in flight (a closed
  * population: its users), each a pooled job with its lock requests, its pending events and its place in the
  * queues; the model's fixed structures (stations and their servers, one pool per app server per database,
- * one lock table per shard, one response-time histogram per request type and one for all); and, once it
+ * one lock table per shard, one response-time histogram per request type and one for all, one of apply delays); and, once it
  * has finished, its figures until the experiment has combined them. The estimate takes each at its worst
  * (every request in flight, every array just doubled), from sizes measured on a 64-bit JVM with compressed
  * references. Workers = min(--threads, replications, what fits in {@value #HEAP_SHARE_PERCENT}% of the
@@ -69,7 +69,7 @@ public record Footprint(long inFlight, long perRequest, long fixed, long perResu
                                 + (long) s.replicas().cores() * replicas)
                 + POOL * servers * (long) (shards + replicas)
                 + LOCK_TABLE * shards
-                + HISTOGRAM * (types + 1L);
+                + HISTOGRAM * (types + 2L); // one per request type, one for all, one for apply delays
         if (s.writeQueue().enabled()) {
             fixed += (long) s.writeQueue().writers() * s.writeQueue().batch() * (REQUEST + LOCK * locks);
         }

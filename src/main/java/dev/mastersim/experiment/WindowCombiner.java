@@ -24,6 +24,7 @@ import java.util.Map;
 final class WindowCombiner {
     private final List<String> typeNames;
     private final LatencyHistogram all = new LatencyHistogram();
+    private final LatencyHistogram apply = new LatencyHistogram();
     private final LatencyHistogram[] byType;
     private final Map<List<String>, double[]> sums = new LinkedHashMap<>();
     private final Map<List<String>, Metric> metrics = new LinkedHashMap<>();
@@ -38,8 +39,14 @@ final class WindowCombiner {
     }
 
     /** Adds one window (see {@link dev.mastersim.model.topology.WindowObserver}). */
-    void add(Measurements figures, Measurements weights, LatencyHistogram allResponse, LatencyHistogram[] types) {
+    void add(
+            Measurements figures,
+            Measurements weights,
+            LatencyHistogram allResponse,
+            LatencyHistogram[] types,
+            LatencyHistogram applyDelay) {
         all.add(allResponse);
+        apply.add(applyDelay);
         for (int i = 0; i < byType.length; i++) {
             byType[i].add(types[i]);
         }
@@ -87,10 +94,13 @@ final class WindowCombiner {
         return m;
     }
 
-    /** The added histogram behind a response-time figure: overall, or the request type it names. */
+    /** The added histogram behind a response-time figure: overall, the request type it names, or apply delay. */
     private LatencyHistogram histogram(Metric metric, List<String> path) {
         if (Metrics.RESPONSE.contains(metric)) {
             return all;
+        }
+        if (Metrics.APPLY_DELAY_QUANTILES.contains(metric)) {
+            return apply;
         }
         int i = Metrics.TYPE_RESPONSE.contains(metric)
                 ? typeNames.indexOf(metric.names(path).get(0))

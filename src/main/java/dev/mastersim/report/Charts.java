@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -105,8 +109,15 @@ public final class Charts {
         return encode(chart, "forecast-response", title);
     }
 
-    /** Every station's utilisation against month, with the utilisation limit. */
+    /**
+     * Every resource's load index (locks and pools included) against month, with the 1.0 line;
+     * resources whose lines are identical are drawn once ("replica-1..4.cpu"). Results without
+     * indices fall back to each station's utilisation against the utilisation limit.
+     */
     public static Drawing forecastUtilisation(ForecastResult f, Limits slo) {
+        if (f.months().stream().anyMatch(p -> !p.result().verdict().indices().isEmpty())) {
+            return forecastIndices(f);
+        }
         String title = f.scenario() + ": utilisation by month";
         XYChart chart = monthChart(f, title, "utilisation (%)");
         List<Double> x = new ArrayList<>();
@@ -120,6 +131,70 @@ public final class Charts {
         markSaturation(chart, f, top(all, List.of(), slo.utilisation() * 100));
         return encode(chart, "forecast-utilisation", title);
     }
+
+    private static Drawing forecastIndices(ForecastResult f) {
+        String title = f.scenario() + ": load index by month";
+        XYChart chart = monthChart(f, title, "load index (1.0 = at its limit)");
+        Map<String, List<Double>> xs = new TreeMap<>();
+        Map<String, List<Double>> ys = new TreeMap<>();
+        for (MonthPoint p : f.months()) {
+            p.result().verdict().indices().forEach((name, index) -> {
+                if (Double.isFinite(index)) {
+                    xs.computeIfAbsent(name, k -> new ArrayList<>()).add((double) p.index());
+                    ys.computeIfAbsent(name, k -> new ArrayList<>()).add(index);
+                }
+            });
+        }
+        Map<String, String> labels = mergedLabels(xs, ys);
+        if (labels.size() > 4) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        List<Double> all = new ArrayList<>();
+        labels.forEach((name, label) -> {
+            chart.addSeries(label, xs.get(name), ys.get(name)).setMarker(SeriesMarkers.CIRCLE);
+            all.addAll(ys.get(name));
+        });
+        limitLine(chart, "limit 1.0", f, 1.0);
+        markSaturation(chart, f, top(all, List.of(), 1.0));
+        return encode(chart, "forecast-utilisation", title);
+    }
+
+    /**
+     * For each line to draw, the resource that stands for it and its label: resources that differ
+     * only in their number ({@code replica-2.cpu}) and have identical points are merged into one
+     * line labelled with the range ({@code replica-1..4.cpu}) or the numbers ({@code replica-1,3.cpu}).
+     */
+    static Map<String, String> mergedLabels(Map<String, List<Double>> xs, Map<String, List<Double>> ys) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String name : xs.keySet()) {
+            String shape = name.replaceFirst("\\d+", "#");
+            groups.computeIfAbsent(shape + "|" + xs.get(name) + "|" + ys.get(name), k -> new ArrayList<>())
+                    .add(name);
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (List<String> group : groups.values()) {
+            String first = group.get(0);
+            if (group.size() == 1) {
+                labels.put(first, first);
+                continue;
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (String name : group) {
+                Matcher m = NUMBER.matcher(name);
+                numbers.add(m.find() ? Integer.parseInt(m.group()) : 0);
+            }
+            numbers.sort(null);
+            boolean consecutive = numbers.get(numbers.size() - 1) - numbers.get(0) == numbers.size() - 1;
+            String range = consecutive
+                    ? numbers.get(0) + ".." + numbers.get(numbers.size() - 1)
+                    : numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
+            labels.put(first, first.replaceFirst("\\d+", range));
+        }
+        return labels;
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     /**
      * One series per station: its utilisation (%) in each run against {@code x} (a month's index, an

@@ -31,7 +31,7 @@ public final class DayReport {
         if (first.isEmpty()) {
             String b = day.verdict().bottleneck();
             return head + ": no hour saturates"
-                    + (b.isEmpty() ? "." : "; the busiest resource at the peak hour is " + b + ".");
+                    + (b.isEmpty() ? "." : "; the highest load index at the peak hour is on " + b + ".");
         }
         RunResult hour = d.hours().get(first.getAsInt());
         return String.format(
@@ -65,8 +65,8 @@ public final class DayReport {
                 "p99 ms",
                 "± ci95",
                 "errors %",
-                "busiest resource",
-                "util %",
+                "highest load index",
+                "index",
                 "verdict",
                 "bottleneck / reason"));
         for (int h = 0; h < d.hours().size(); h++) {
@@ -84,7 +84,7 @@ public final class DayReport {
                             p99 == null ? "-" : TableReport.fmt(p99.ci95()),
                             TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                             busiest == null ? "-" : busiest,
-                            busiest == null ? "-" : String.format(Locale.ROOT, "%.1f", utilisation(r, busiest) * 100),
+                            busiest == null ? "-" : index(r, busiest),
                             PlanReport.word(r.verdict()),
                             r.verdict().saturated()
                                     ? r.verdict().reason()
@@ -139,6 +139,9 @@ public final class DayReport {
 
     /** The station with the highest mean utilisation in {@code r}, or null when none was measured. */
     static String busiest(RunResult r) {
+        if (!r.verdict().indices().isEmpty()) {
+            return r.verdict().bottleneck();
+        }
         String best = null;
         double most = Double.NEGATIVE_INFINITY;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
@@ -151,7 +154,10 @@ public final class DayReport {
         return best;
     }
 
-    private static double utilisation(RunResult r, String station) {
-        return r.mean(FigureNames.utilisation(station));
+    /** The load index of {@code resource}, or its utilisation as an index when the verdict carries none. */
+    static String index(RunResult r, String resource) {
+        Double index = r.verdict().indices().get(resource);
+        double x = index != null ? index : r.mean(FigureNames.utilisation(resource));
+        return String.format(Locale.ROOT, "%.2f", x);
     }
 }

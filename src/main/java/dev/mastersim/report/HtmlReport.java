@@ -177,7 +177,7 @@ public final class HtmlReport {
                 p99 == null ? "-" : TableReport.fmt(p99.ci95()),
                 TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                 busiest == null ? "-" : busiest,
-                busiest == null ? "-" : TableReport.fmt(r.mean(FigureNames.utilisation(busiest)) * 100),
+                busiest == null ? "-" : DayReport.index(r, busiest),
                 verdict(r),
                 r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()
             });
@@ -191,8 +191,8 @@ public final class HtmlReport {
                     "p99 ms",
                     "± ci95",
                     "errors %",
-                    "busiest",
-                    "util %",
+                    "highest load index",
+                    "index",
                     "verdict",
                     "bottleneck / reason"
                 },

@@ -9,6 +9,7 @@ import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
+import dev.mastersim.experiment.result.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -79,6 +80,9 @@ public final class JsonReport {
         v.put("saturated", r.verdict().saturated());
         v.put("reason", r.verdict().reason());
         v.put("bottleneck", r.verdict().bottleneck());
+        v.put("definition", Verdict.DEFINITION);
+        ObjectNode indices = v.putObject("indices");
+        r.verdict().indices().forEach((name, index) -> number(indices, name, index));
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             ObjectNode at = root;
             List<String> path = e.getKey();
@@ -128,6 +132,8 @@ public final class JsonReport {
             n.put("reason", p.result().verdict().reason());
             n.put("decided", p.result().verdict().decided());
             n.put("replications", p.result().replications());
+            ObjectNode indices = n.putObject("indices");
+            p.result().verdict().indices().forEach((name, index) -> number(indices, name, index));
             ObjectNode util = n.putObject("utilisation");
             p.result().figures().forEach((path, fig) -> {
                 if (FigureNames.isUtilisation(path)) {
@@ -135,7 +141,29 @@ public final class JsonReport {
                 }
             });
         }
+        headroom(root, f);
         return root;
+    }
+
+    /** The highest load index at the last month simulated before saturation (or at the horizon), and on what. */
+    private static void headroom(ObjectNode root, ForecastResult f) {
+        MonthPoint last = null;
+        for (MonthPoint p : f.months()) {
+            if (!p.saturated()
+                    && (f.saturation() == null || p.index() < f.saturation().index())) {
+                last = p;
+            }
+        }
+        if (last == null || last.result().verdict().indices().isEmpty()) {
+            root.putNull("headroom");
+            return;
+        }
+        String resource = last.result().verdict().bottleneck();
+        Double index = last.result().verdict().indices().get(resource);
+        ObjectNode h = root.putObject("headroom");
+        h.put("resource", resource);
+        h.put("month", last.month().toString());
+        number(h, "index", index == null ? Double.NaN : index);
     }
 
     /** The {@code capacity} document. */

@@ -23,8 +23,22 @@ public final class TableReport {
                 r.replications(),
                 r.seed()));
         b.append(verdictSentence(r)).append(System.lineSeparator());
+        indices(b, r);
         figures(b, r);
         return b.toString();
+    }
+
+    /** Every resource's load index (1.0 = at its limit), highest first, ties by name. */
+    static void indices(StringBuilder b, RunResult r) {
+        if (r.verdict().indices().isEmpty()) {
+            return;
+        }
+        b.append(System.lineSeparator())
+                .append("load index (1.0 = at its limit)")
+                .append(System.lineSeparator());
+        r.verdict().indices().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> b.append(String.format(Locale.ROOT, "  %-32s %14s%n", e.getKey(), fmt(e.getValue()))));
     }
 
     /** Each section's figures as {@code mean ± ci95}, the {@code run.*} bookkeeping left out. */
@@ -70,7 +84,12 @@ public final class TableReport {
         if (v.saturated()) {
             return "SATURATED: " + v.reason() + "; bottleneck " + v.bottleneck() + ".";
         }
-        return "Not saturated" + (v.bottleneck().isEmpty() ? "." : "; the busiest resource is " + v.bottleneck() + ".");
+        if (v.bottleneck().isEmpty()) {
+            return "Not saturated.";
+        }
+        Double index = v.indices().get(v.bottleneck());
+        return "Not saturated; the highest load index is " + v.bottleneck()
+                + (index == null ? "" : String.format(Locale.ROOT, " (%.2f of its limit)", index)) + ".";
     }
 
     static String fmt(double x) {

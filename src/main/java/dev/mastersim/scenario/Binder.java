@@ -201,7 +201,8 @@ final class Binder {
                 (int) count(m, "max_connections", "/master", 0, Limits.MAX_CONNECTIONS, d.maxConnections()),
                 duration(m, "lock_wait_timeout", d.lockWaitTimeout()),
                 (int) count(m, "shards", "/master", 1, Limits.SHARDS, d.shards()),
-                fraction(m, "cross_shard", d.crossShard()));
+                fraction(m, "cross_shard", d.crossShard()),
+                duration(m, "flush_per_commit", d.flushPerCommit()));
     }
 
     private Replicas replicas(JsonNode n) {
@@ -250,7 +251,8 @@ final class Binder {
                 enumOf(get(n, "percentile"), Percentile.class, d.percentile()),
                 duration(n, "target", d.target()),
                 fraction(n, "error_rate", d.errorRate()),
-                fraction(n, "utilisation", d.utilisation()));
+                fraction(n, "utilisation", d.utilisation()),
+                duration(n, "max_lag", d.maxLag()));
     }
 
     private RunSpec run(JsonNode n) {

@@ -45,7 +45,10 @@ public final class Defaults {
     public static final Cache CACHE = new Cache(0.0);
     public static final WriteQueue WRITE_QUEUE = new WriteQueue(false, 50, 0.1, 1);
     public static final Retries RETRIES = new Retries(3, 0.01);
-    public static final Slo SLO = new Slo(Percentile.P99, 0.5, 0.001, 0.9);
+    /** Replica lag readers tolerate (seconds): {@code slo.max_lag}. */
+    public static final double SLO_MAX_LAG = 30.0;
+
+    public static final Slo SLO = new Slo(Percentile.P99, 0.5, 0.001, 0.9, SLO_MAX_LAG);
     public static final RunSpec RUN = new RunSpec(600.0, 60.0, 10, 42L);
     public static final ForecastSpec FORECAST = new ForecastSpec(36);
 }

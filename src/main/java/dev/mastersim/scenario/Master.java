@@ -8,6 +8,8 @@ package dev.mastersim.scenario;
  * @param maxConnections database-side connection cap (0 = none)
  * @param lockWaitTimeout seconds a lock wait may last before the transaction aborts
  * @param shards number of masters keys hash to (1 = unsharded)
+ * @param flushPerCommit seconds of log device time per commit in a flush: a flush of n commits takes
+ *     {@code flush + n x flushPerCommit}, which gives group commit its ceiling of 1/flushPerCommit commits/s
  * @param crossShard with shards: the share of write transactions whose rows each hash to their own shard (and
  *     pay two-phase commit when that is more than one); the others live wholly on their first row's shard, as a
  *     sharded schema co-locates what one transaction touches
@@ -19,7 +21,20 @@ public record Master(
         int maxConnections,
         double lockWaitTimeout,
         int shards,
-        double crossShard) {
+        double crossShard,
+        double flushPerCommit) {
+
+    /** A master without per-commit log time ({@code flush_per_commit: 0}). */
+    public Master(
+            int cores,
+            Dist flush,
+            boolean groupCommit,
+            int maxConnections,
+            double lockWaitTimeout,
+            int shards,
+            double crossShard) {
+        this(cores, flush, groupCommit, maxConnections, lockWaitTimeout, shards, crossShard, 0);
+    }
 
     /** A master whose sharded transactions use the default cross-shard share. */
     public Master(int cores, Dist flush, boolean groupCommit, int maxConnections, double lockWaitTimeout, int shards) {

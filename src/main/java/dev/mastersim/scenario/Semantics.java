@@ -33,7 +33,30 @@ final class Semantics {
             out.add(issue(
                     tree, "/run/duration", "expected a duration > 0, got " + SchemaCheck.render(run.get("duration"))));
         }
+        noWaitBackoff(tree, root, out);
         return out;
+    }
+
+    /**
+     * No-wait with retries and a zero back-off: a retry repeats the same granules in the same order, so
+     * a conflict on the first lock meets the same holder at the same instant and burns every retry.
+     */
+    private static void noWaitBackoff(YamlTree tree, JsonNode root, List<Issue> out) {
+        JsonNode retries = root.get("retries");
+        if (!"no-wait".equals(Values.text(root.get("concurrency"))) || retries == null || !retries.isObject()) {
+            return;
+        }
+        JsonNode backoff = retries.get("backoff");
+        JsonNode max = retries.get("max");
+        boolean retrying = max == null || !max.isNumber() || max.asInt() > 0;
+        if (backoff != null && retrying && Values.seconds(backoff) == 0) {
+            out.add(issue(
+                    tree,
+                    "/retries/backoff",
+                    "expected a back-off > 0 with concurrency: no-wait (a retry repeats the same granules,"
+                            + " so with no wait it meets the same holder at the same instant and burns every"
+                            + " retry), got " + SchemaCheck.render(backoff)));
+        }
     }
 
     private static void traffic(YamlTree tree, JsonNode traffic, List<Issue> out) {

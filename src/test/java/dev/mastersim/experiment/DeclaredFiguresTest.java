@@ -41,7 +41,7 @@ final class DeclaredFiguresTest {
                     peak.rate(), peak.spikes(), peak.warmup(), Math.min(peak.duration(), 20), peak.maxInFlight());
             Measurements[] window = new Measurements[2];
             new DeploymentModel(s, load, new RandomStreams(1, 0))
-                    .runWindows(new double[] {load.warmup() + load.duration()}, (f, w, all, types) -> {
+                    .runWindows(new double[] {load.warmup() + load.duration()}, (f, w, all, types, apply) -> {
                         window[0] = f;
                         window[1] = w;
                     });

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  *
  * The grid brackets each boundary with room to spare: 8 &lt; a &lt; 10, and 12 &lt; knee ≤ 16 (the
  * knee is 15: at 12 Erlang C predicts a pool wait of 1.9 ms against the CPU's 0.38 ms; at 16,
- * 0.08 ms).
+ * 0.08 ms). The bottleneck is the resource with the higher load index: the pool's unqueued work
+ * λ(D + Z)/P against the CPU's utilisation λD/c, which cross at P = 22, between the grid's 16 and 24.
  * Before each boundary successive points must differ by more than their confidence intervals; after
  * the knee they must agree within them. Runs are short (30 s, 4 replications, under a second).
  */
@@ -123,9 +124,10 @@ final class PoolSizeKneeTest {
                 // every request served: throughput is the offered rate
                 assertThat(RATE).as(at + "throughput " + x).isBetween(x.lower(), x.upper());
                 assertThat(r.mean("all", "error_rate")).as(at + "error rate").isZero();
+                // the higher load index: the pool's unqueued work λ(D + Z)/P against the CPU's λD/c
                 assertThat(r.verdict().bottleneck())
                         .as(at + "bottleneck")
-                        .isEqualTo(size < knee ? "pool:master" : "master.cpu");
+                        .isEqualTo(RATE * HOLD_MIN / size > RATE * D / CORES ? "pool:master" : "master.cpu");
             }
         }
 

@@ -87,13 +87,13 @@ final class WindowCombinerTest {
         WindowCombiner combined =
                 new WindowCombiner(s.requests().stream().map(RequestType::name).toList());
         int[] windows = {0};
-        new DeploymentModel(s, load, new RandomStreams(5, 0), rate).runWindows(thirds, (f, w, all, types) -> {
-            combined.add(f, w, all, types);
+        new DeploymentModel(s, load, new RandomStreams(5, 0), rate).runWindows(thirds, (f, w, all, types, apply) -> {
+            combined.add(f, w, all, types, apply);
             windows[0]++;
         });
         Measurements[] whole = new Measurements[1];
         new DeploymentModel(s, load, new RandomStreams(5, 0), rate)
-                .runWindows(new double[] {100}, (f, w, all, types) -> whole[0] = f);
+                .runWindows(new double[] {100}, (f, w, all, types, apply) -> whole[0] = f);
 
         assertThat(windows[0]).isEqualTo(3);
         Measurements c = combined.result();

@@ -2,13 +2,20 @@ package dev.mastersim.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mastersim.experiment.result.ForecastResult;
+import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.Verdict;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,59 @@ final class ChartsTest {
                 .extracting(Charts.Drawing::name)
                 .containsExactly("forecast-response", "forecast-utilisation");
         charts.forEach(ChartsTest::assertValid);
+    }
+
+    @Test
+    void forecastSecondChartPlotsLoadIndicesAgainstTheOneLine() {
+        ForecastResult f = Fixtures.forecast();
+        List<MonthPoint> months = new ArrayList<>();
+        for (MonthPoint p : f.months()) {
+            RunResult r = p.result();
+            double load = p.rate() / 800;
+            Verdict v = new Verdict(
+                    r.verdict().saturated(),
+                    r.verdict().reason(),
+                    r.verdict().bottleneck(),
+                    true,
+                    Map.of(
+                            "master.locks:orders",
+                            1.4 * load,
+                            "replica-1.cpu",
+                            0.2 * load,
+                            "replica-2.cpu",
+                            0.2 * load));
+            months.add(new MonthPoint(
+                    p.month(),
+                    p.index(),
+                    p.rate(),
+                    new RunResult(r.scenario(), r.seed(), r.replications(), r.rate(), v, r.figures())));
+        }
+        Charts.Drawing d =
+                Charts.forecastUtilisation(new ForecastResult(f.scenario(), null, months, f.horizon()), Fixtures.SLO);
+        // the SVG draws its text as glyphs: the labels are checked on mergedLabels below
+        assertThat(d.title()).isEqualTo("shop: load index by month");
+        assertValid(d);
+    }
+
+    @Test
+    void identicalIndexLinesAreMergedIntoOneLabelledWithTheirRange() {
+        Map<String, List<Double>> xs = new TreeMap<>();
+        Map<String, List<Double>> ys = new TreeMap<>();
+        for (String name : List.of("master.cpu", "replica-1.cpu", "replica-2.cpu", "replica-3.cpu", "replica-4.cpu")) {
+            xs.put(name, List.of(0.0, 1.0));
+            ys.put(name, List.of(0.2, 0.4));
+        }
+        ys.put("replica-3.cpu", List.of(0.2, 0.5));
+        for (int i = 1; i <= 4; i++) {
+            xs.put("replica-" + i + ".applier", List.of(0.0, 1.0));
+            ys.put("replica-" + i + ".applier", List.of(0.1, 0.3));
+        }
+        assertThat(Charts.mergedLabels(xs, ys))
+                .containsExactly(
+                        Map.entry("master.cpu", "master.cpu"),
+                        Map.entry("replica-1.applier", "replica-1..4.applier"),
+                        Map.entry("replica-1.cpu", "replica-1,2,4.cpu"),
+                        Map.entry("replica-3.cpu", "replica-3.cpu"));
     }
 
     @Test

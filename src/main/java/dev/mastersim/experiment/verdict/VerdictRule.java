@@ -7,59 +7,72 @@ import dev.mastersim.model.topology.Metrics;
 import dev.mastersim.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Decides whether a load point is saturated, and names the bottleneck.
  *
+ * <p><b>Load index.</b> Every resource gets a load index, 1.0 at its limit, from its own figures
+ * only ({@link Verdict#DEFINITION}): a station's utilisation ÷ {@code slo.utilisation}; a lock
+ * table's larger of its most-held granule's busy fraction ÷ {@code slo.utilisation} (a hot row held
+ * 90% of the time is a saturated server) and its blocked fraction β ÷ {@value #THRASHING_BLOCKED} (the
+ * onset of data-contention thrashing: Y. C. Tay, N. Goodman, R. Suri, <i>Locking Performance in
+ * Centralized Databases</i>, ACM TODS 10(4), 1985, and A. Thomasian, <i>Performance limits of
+ * two-phase locking</i>, ICDE 1991, where throughput peaks past a conflict level of about 0.226 with
+ * β ≈ 0.3); a pool's connection time spent on work that is not itself queued (in use, minus its
+ * holders blocked on locks and queued for the CPU or the disk) ÷ (size × time) ÷ {@code
+ * slo.utilisation}, so that a pool whose holders wait for a lock is a symptom and the lock carries
+ * the index; replication ({@code replication:lag}): the replicas' mean lag ÷ {@code slo.max_lag}. The <b>bottleneck</b> is the resource with the highest index, ties to the first name:
+ * nothing depends on the order of keys in the scenario.
+ *
  * <p><b>Saturated</b> when, with 95% confidence (the interval's lower end, not the mean, is past
  * the line): the run was overloaded (requests in flight hit their bound) or unstable (the backlog
- * grew through the measured window faster than 2% of the arrival rate); a station's utilisation
- * exceeds {@code slo.utilisation}; the SLO percentile of response time exceeds its target; or the
- * error rate exceeds its limit. The reasons are checked in that order and the first one found is
- * reported.
+ * grew through the measured window faster than 2% of the arrival rate, or the replicas' lag grew
+ * faster than 2% of the time passing, 1.2 s a minute: then the applier is named); a resource's load index
+ * exceeds 1; the SLO percentile of response time exceeds its target; or the error rate exceeds its
+ * limit. The reasons are checked in that order and the first one found is reported.
  *
  * <p><b>Undecided.</b> When no limit is crossed with confidence but some interval straddles its
  * line, the verdict is marked undecided and follows the means; experiments then add replications
  * (up to a cap) and decide again.
- *
- * <p><b>Bottleneck.</b> A resource past its utilisation limit is the bottleneck (the busiest one if
- * several). Otherwise it is the resource where requests spend the most time waiting, per request:
- * a station's wait times its visits per request, a table's lock wait per request, a pool's wait
- * times its borrows per request. With no waiting at all, the busiest station.
  */
 public final class VerdictRule {
     private VerdictRule() {}
 
     private static final double UNSTABLE_GROWTH = 0.02;
 
+    /** The blocked fraction β at which data-contention thrashing sets in (Tay; Thomasian). */
+    static final double THRASHING_BLOCKED = 0.3;
+
     public static Verdict decide(Scenario scenario, RunResult r) {
-        Verdict sure = decideWith(scenario, r, true);
+        Map<String, Double> indices = indices(scenario, r, false);
+        String bottleneck = highest(indices);
+        Verdict sure = decideWith(scenario, r, true, bottleneck);
         if (sure.saturated()) {
-            return sure;
+            return with(sure, indices);
         }
-        Verdict byMeans = decideWith(scenario, r, false);
+        Verdict byMeans = decideWith(scenario, r, false, bottleneck);
         if (byMeans.saturated()) {
             return new Verdict(
                     true,
                     byMeans.reason() + " (undecided: the 95% interval straddles the limit)",
                     byMeans.bottleneck(),
-                    false);
+                    false,
+                    indices);
         }
-        Verdict optimistic = decideWithUpper(scenario, r);
-        return new Verdict(false, "", sure.bottleneck(), !optimistic.saturated());
+        Verdict optimistic = decideWith(scenario, r, null, bottleneck);
+        return new Verdict(false, "", bottleneck, !optimistic.saturated(), indices);
     }
 
-    /** The verdict judged on the intervals' upper ends: could more replications make it saturated? */
-    private static Verdict decideWithUpper(Scenario scenario, RunResult r) {
-        return decideWith(scenario, r, null);
+    private static Verdict with(Verdict v, Map<String, Double> indices) {
+        return new Verdict(v.saturated(), v.reason(), v.bottleneck(), v.decided(), indices);
     }
 
     /**
      * The verdict with each figure judged by its lower end ({@code confident} true), its mean
      * (false) or its upper end (null).
      */
-    private static Verdict decideWith(Scenario scenario, RunResult r, Boolean confident) {
-        String bottleneck = bottleneck(scenario, r);
+    private static Verdict decideWith(Scenario scenario, RunResult r, Boolean confident, String bottleneck) {
         Figure overloaded = r.figure(Metrics.OVERLOADED.path());
         if (overloaded != null && overloaded.mean() > 0) {
             return new Verdict(
@@ -80,26 +93,30 @@ public final class VerdictRule {
                         true, String.format("unstable: backlog grows by %.1f requests/s", growth), bottleneck, true);
             }
         }
-        String busiest = null;
-        double busiestU = -1;
-        for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
-            List<String> p = e.getKey();
-            if (Metrics.STATION_UTILISATION.matches(p)) {
-                Figure u = e.getValue();
-                if (at(u, confident) > scenario.slo().utilisation() && u.mean() > busiestU) {
-                    busiest = p.get(1);
-                    busiestU = u.mean();
-                }
+        Figure lagStart = r.figure(Metrics.LAG_START.path());
+        Figure lagEnd = r.figure(Metrics.LAG_END.path());
+        if (lagStart != null && lagEnd != null && span != null && span.mean() > 0) {
+            // seconds of lag per second: 1 - 1/rho for an applier at rho > 1
+            double slope = (lagEnd.mean() - lagStart.mean()) / 1e3 / span.mean();
+            double ci = Double.isNaN(lagEnd.ci95()) ? 0 : (lagEnd.ci95() + lagStart.ci95()) / 1e3 / span.mean();
+            if (pick(slope - ci, slope, slope + ci, confident) > UNSTABLE_GROWTH) {
+                return new Verdict(
+                        true,
+                        String.format("unstable: replica lag grows by %.1f s per minute", slope * 60),
+                        busiestApplier(scenario, r),
+                        true);
             }
         }
-        if (busiest != null) {
-            return new Verdict(
-                    true,
-                    String.format(
-                            "utilisation of %s is %.1f%%, above the %.0f%% limit",
-                            busiest, busiestU * 100, scenario.slo().utilisation() * 100),
-                    busiest,
-                    true);
+        Map<String, Double> judged = indices(scenario, r, confident);
+        Map<String, Double> means = indices(scenario, r, false);
+        String over = null;
+        for (Map.Entry<String, Double> e : judged.entrySet()) {
+            if (e.getValue() > 1 && (over == null || means.get(e.getKey()) > means.get(over))) {
+                over = e.getKey();
+            }
+        }
+        if (over != null) {
+            return new Verdict(true, overReason(scenario, r, over, means.get(over)), over, true);
         }
         String key = scenario.slo().percentile().key();
         Figure pct = r.figure(Metrics.response(key).path());
@@ -124,6 +141,49 @@ public final class VerdictRule {
         return new Verdict(false, "", bottleneck, true);
     }
 
+    /** Why {@code resource}, whose load index is {@code index}, is past its limit. */
+    private static String overReason(Scenario scenario, RunResult r, String resource, double index) {
+        double limit = scenario.slo().utilisation() * 100;
+        if (resource.startsWith(POOL)) {
+            return String.format(
+                    "load index of %s is %.2f: its connections do work that is not queued %.1f%% of the time,"
+                            + " above the %.0f%% limit",
+                    resource, index, index * limit, limit);
+        }
+        int locks = resource.indexOf(LOCKS);
+        if (locks >= 0) {
+            String table = resource.substring(locks + LOCKS.length());
+            double hot = r.mean(Metrics.LOCK_HOT_GRANULE_BUSY.path(table));
+            double blocked = r.mean(Metrics.LOCK_BLOCKED_FRACTION.path(table));
+            return blocked / THRASHING_BLOCKED >= hot / scenario.slo().utilisation()
+                    ? String.format(
+                            "load index of %s is %.2f: %.1f%% of its transactions are blocked, past the %.0f%%"
+                                    + " where data-contention thrashing sets in",
+                            resource, index, blocked * 100, THRASHING_BLOCKED * 100)
+                    : String.format(
+                            "load index of %s is %.2f: its most-held granule is held %.1f%% of the time, above"
+                                    + " the %.0f%% limit",
+                            resource, index, hot * 100, limit);
+        }
+        if (resource.equals(REPLICATION_LAG)) {
+            return String.format(
+                    "load index of %s is %.2f: replicas lag %.1f s on average, above the %.1f s slo.max_lag",
+                    resource,
+                    index,
+                    r.mean(Metrics.LAG.path()) / 1e3,
+                    scenario.slo().maxLag());
+        }
+        if (isGroupCommitDisk(scenario, resource)) {
+            return String.format(
+                    "load index of %s is %.2f: its commits use %.1f%% of the group-commit ceiling"
+                            + " 1/flush_per_commit, above the %.0f%% limit",
+                    resource, index, index * limit, limit);
+        }
+        return String.format(
+                "utilisation of %s is %.1f%%, above the %.0f%% limit",
+                resource, r.mean(Metrics.STATION_UTILISATION.path(resource)) * 100, limit);
+    }
+
     private static double at(Figure f, Boolean confident) {
         return pick(f.lower(), f.mean(), f.upper(), confident);
     }
@@ -132,58 +192,134 @@ public final class VerdictRule {
         return confident == null ? upper : confident ? lower : mean;
     }
 
-    /** The resource where a request spends the most waiting time; the busiest station if none. */
-    static String bottleneck(Scenario scenario, RunResult r) {
-        double perRequest = r.mean(Metrics.THROUGHPUT.path());
-        String best = null;
-        double bestWait = 0;
-        String busiest = null;
-        double busiestU = -1;
+    private static final String LOCKS = ".locks:";
+    private static final String POOL = "pool:";
+    private static final String REPLICATION_LAG = "replication:lag";
+
+    /** The applier with the highest index (they are alike: every replica applies the same stream). */
+    private static String busiestApplier(Scenario scenario, RunResult r) {
+        Map<String, Double> appliers = new TreeMap<>();
+        indices(scenario, r, false).forEach((name, index) -> {
+            if (name.endsWith(".applier")) {
+                appliers.put(name, index);
+            }
+        });
+        return highest(appliers);
+    }
+
+    /** The resource with the highest index; ties go to the first name; "" when there is none. */
+    static String highest(Map<String, Double> indices) {
+        String best = "";
+        double bestIndex = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Double> e : new TreeMap<>(indices).entrySet()) {
+            if (e.getValue() > bestIndex) {
+                best = e.getKey();
+                bestIndex = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Every resource's load index, by name, with each figure judged by its lower end ({@code
+     * confident} true), its mean (false) or its upper end (null); see the class comment.
+     */
+    public static Map<String, Double> indices(Scenario scenario, RunResult r, Boolean confident) {
+        double sloU = scenario.slo().utilisation();
+        Map<String, Double> out = new TreeMap<>();
+        double lockBlocked = 0;
+        double masterQueued = 0;
+        double replicaQueued = 0;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             List<String> p = e.getKey();
             String name = p.get(p.size() - 2);
             if (Metrics.STATION_UTILISATION.matches(p)) {
-                double u = e.getValue().mean();
-                if (u > busiestU) {
-                    busiest = name;
-                    busiestU = u;
+                out.put(
+                        name,
+                        isGroupCommitDisk(scenario, name)
+                                ? groupCommitIndex(scenario, r, name, confident)
+                                : at(e.getValue(), confident) / sloU);
+                double queued = r.mean(Metrics.STATION_QUEUE.path(name));
+                if (name.startsWith("replica-")) {
+                    if (name.endsWith(".cpu")) {
+                        replicaQueued += queued;
+                    }
+                } else {
+                    masterQueued += queued;
                 }
-                double w = r.mean(Metrics.STATION_WAIT.path(name)) * r.mean(Metrics.STATION_THROUGHPUT.path(name));
-                if (perRequest > 0 && w / perRequest > bestWait) {
-                    best = name;
-                    bestWait = w / perRequest;
-                }
-            } else if (Metrics.LOCK_WAIT.matches(p)) {
-                double waits = r.mean(Metrics.LOCK_WAIT_PROBABILITY.path(name));
-                double w = lockWaitPerRequest(scenario, r, name);
-                if (waits > 0 && w > bestWait) {
-                    best = "master.locks:" + name;
-                    bestWait = w;
-                }
-            } else if (Metrics.POOL_WAIT.matches(p)) {
-                double w = e.getValue().mean() * r.mean(Metrics.POOL_BORROWS.path(name));
-                if (perRequest > 0 && w / perRequest > bestWait) {
-                    best = "pool:" + name;
-                    bestWait = w / perRequest;
-                }
+            } else if (Metrics.LOCK_HOT_GRANULE_BUSY.matches(p)) {
+                double blocked = r.mean(Metrics.LOCK_BLOCKED_FRACTION.path(name));
+                Figure beta = r.figure(Metrics.LOCK_BLOCKED_FRACTION.path(name));
+                double index = Math.max(
+                        at(e.getValue(), confident) / sloU,
+                        (beta == null ? 0 : at(beta, confident)) / THRASHING_BLOCKED);
+                out.put("master" + LOCKS + name, index);
+                lockBlocked += blocked * r.mean(Metrics.LOCK_ACTIVE.path(name));
             }
         }
-        return best != null ? best : busiest == null ? "" : busiest;
+        Figure lag = r.figure(Metrics.LAG.path());
+        if (lag != null && scenario.replicas().count() > 0 && scenario.slo().maxLag() > 0) {
+            out.put(REPLICATION_LAG, at(lag, confident) / (scenario.slo().maxLag() * 1e3));
+        }
+        int servers = Math.max(1, scenario.app().servers());
+        int size = scenario.app().pool().size();
+        if (size > 0) {
+            pool(
+                    out,
+                    r,
+                    "master",
+                    (double) servers * size * scenario.master().shards(),
+                    lockBlocked + masterQueued,
+                    sloU,
+                    confident);
+            pool(
+                    out,
+                    r,
+                    "replica",
+                    (double) servers * size * scenario.replicas().count(),
+                    replicaQueued,
+                    sloU,
+                    confident);
+        }
+        return out;
     }
 
-    private static double lockWaitPerRequest(Scenario scenario, RunResult r, String table) {
-        double all = r.mean(Metrics.THROUGHPUT.path());
-        if (!(all > 0)) {
+    /** Whether {@code station} is a master's (or shard's) commit-log disk with group commit. */
+    private static boolean isGroupCommitDisk(Scenario scenario, String station) {
+        return scenario.master().groupCommit() && station.endsWith(".disk");
+    }
+
+    /**
+     * A group-commit disk's index: commits/s x {@code flush_per_commit} / {@code slo.utilisation}, its
+     * distance from the ceiling 1/flush_per_commit (0 when flush_per_commit is 0: no ceiling). Its
+     * utilisation is no measure: a busy disk just takes more commits per flush.
+     */
+    private static double groupCommitIndex(Scenario scenario, RunResult r, String disk, Boolean confident) {
+        double perCommit = scenario.master().flushPerCommit();
+        Figure flushes = r.figure(Metrics.STATION_THROUGHPUT.path(disk));
+        if (!(perCommit > 0) || flushes == null) {
             return 0;
         }
-        double sum = 0;
-        for (var t : scenario.requests()) {
-            if (t.write() == null
-                    || t.write().steps().stream().noneMatch(s -> s.table().equals(table))) {
-                continue;
-            }
-            sum += r.mean(Metrics.TYPE_LOCK_WAIT.path(t.name())) * r.mean(Metrics.TYPE_THROUGHPUT.path(t.name()));
+        double commitsPerFlush = r.mean(Metrics.COMMITS_PER_FLUSH.path(disk));
+        return at(flushes, confident)
+                * commitsPerFlush
+                * perCommit
+                / scenario.slo().utilisation();
+    }
+
+    /** A pool's index: its connections' unqueued work ÷ its size ÷ {@code slo.utilisation}. */
+    private static void pool(
+            Map<String, Double> out,
+            RunResult r,
+            String kind,
+            double size,
+            double queued,
+            double sloU,
+            Boolean confident) {
+        Figure inUse = r.figure(Metrics.POOL_IN_USE.path(kind));
+        if (inUse == null || !(size > 0)) {
+            return;
         }
-        return sum / all;
+        out.put(POOL + kind, Math.max(0, at(inUse, confident) - queued) / size / sloU);
     }
 }

@@ -117,6 +117,25 @@ public final class LockManager {
         void granted(int txn);
     }
 
+    /**
+     * Tells the time and hears a granule go idle, for time-weighted figures per granule: the table has
+     * no clock of its own. A granule is busy from the request that creates its record (someone holds
+     * it) to the release that frees it (nobody holds or waits for it).
+     */
+    public interface BusyClock {
+        /** The current simulated time. */
+        double now();
+
+        /** {@code granule} became idle now; it had been busy since {@code since}. */
+        void idle(long granule, double since);
+    }
+
+    /** Visits a granule that is busy now. */
+    public interface BusyVisitor {
+        /** {@code granule} has been busy since {@code since}. */
+        void busy(long granule, double since);
+    }
+
     private static final int NIL = -1;
 
     // node states
@@ -133,6 +152,8 @@ public final class LockManager {
     private static final int TABLE_PER_RECORD = 8;
 
     private final Listener listener;
+    private BusyClock busyClock;
+    private double[] recSince; // when each live record's granule became busy (only when watched)
 
     // granule -> lock record: open addressing, linear probing, backward-shift deletion
     private long[] tableKeys;
@@ -204,6 +225,27 @@ public final class LockManager {
         allocNodes(recs);
         allocTable(recs * TABLE_PER_RECORD);
         affected = new int[16];
+    }
+
+    /** Reports every granule going idle to {@code clock}, which also stamps when it became busy. */
+    public void trackBusy(BusyClock clock) {
+        this.busyClock = clock;
+        if (recSince == null) {
+            recSince = new double[recKey.length];
+        }
+    }
+
+    /** Visits every granule busy now with the time it became busy (only when {@link #trackBusy} is on). */
+    public void forEachBusy(BusyVisitor v) {
+        if (busyClock == null) {
+            return;
+        }
+        for (int i = 0; i < tableRecs.length; i++) {
+            int rec = tableRecs[i];
+            if (rec != NIL) {
+                v.busy(tableKeys[i], recSince[rec]);
+            }
+        }
     }
 
     /** A strict 2PL request: {@link #GRANTED}, {@link #WAITING} (the listener hears of the grant) or {@link #DEADLOCK}. */
@@ -724,10 +766,16 @@ public final class LockManager {
         recs[rec * REC + R_SLOT] = i;
         tableKeys[i] = granule;
         tableRecs[i] = rec;
+        if (busyClock != null) {
+            recSince[rec] = busyClock.now();
+        }
         return rec;
     }
 
     private void freeRecord(int rec) {
+        if (busyClock != null) {
+            busyClock.idle(recKey[rec], recSince[rec]);
+        }
         removeSlot(recs[rec * REC + R_SLOT]);
         recs[rec * REC + R_NEXT_FREE] = recFree;
         recFree = rec;
@@ -789,6 +837,9 @@ public final class LockManager {
     private void allocRecords(int capacity) {
         int old = recKey == null ? 0 : recKey.length;
         recKey = old == 0 ? new long[capacity] : Arrays.copyOf(recKey, capacity);
+        if (recSince != null) {
+            recSince = Arrays.copyOf(recSince, capacity);
+        }
         recs = old == 0
                 ? new int[Math.multiplyExact(capacity, REC)]
                 : Arrays.copyOf(recs, Math.multiplyExact(capacity, REC));

@@ -1,5 +1,6 @@
 package dev.mastersim.model.replication;
 
+import dev.mastersim.engine.LatencyHistogram;
 import dev.mastersim.engine.Tally;
 
 /**
@@ -22,6 +23,7 @@ public final class LagTracker {
     private double area;
     private double max;
     private final Tally applyDelay = new Tally();
+    private final LatencyHistogram applyDelays = new LatencyHistogram();
 
     /** Registers a commit at time {@code now}; returns its sequence number. */
     public long committed(double now) {
@@ -47,6 +49,7 @@ public final class LagTracker {
         int slot = slot(seq);
         applied[slot] = true;
         applyDelay.add(now - commitTime[slot]);
+        applyDelays.record(now - commitTime[slot]);
         while (head < next && applied[slot(head)]) {
             head++;
         }
@@ -76,6 +79,7 @@ public final class LagTracker {
         start = now;
         max = lag(now);
         applyDelay.reset();
+        applyDelays.reset();
     }
 
     /** Time-average lag since the reset, seconds. */
@@ -94,6 +98,11 @@ public final class LagTracker {
     /** Mean of applied time minus commit time over transactions applied since the reset. */
     public double meanApplyDelay() {
         return applyDelay.mean();
+    }
+
+    /** Every apply delay since the reset, seconds. */
+    public LatencyHistogram applyDelays() {
+        return applyDelays;
     }
 
     public long appliedCount() {

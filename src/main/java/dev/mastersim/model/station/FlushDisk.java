@@ -14,7 +14,9 @@ import dev.mastersim.model.Ring;
  * (an M/G/1 queue when commits arrive as a Poisson stream). With group commit, every commit that
  * arrives while a flush is in progress joins the next flush, and that flush makes all of them
  * durable at once, as PostgreSQL's WAL writer and MySQL's binary-log group commit do: under load,
- * flushes per commit fall below one, so the disk saturates much later.
+ * flushes per commit fall below one, so the disk saturates much later. A flush of n commits takes
+ * the flush time plus n x {@code perCommit} (the log records' own transfer): a batch server whose
+ * batches grow as n = λF/(1 − λc), so group commit tops out at 1/c commits a second.
  *
  * <p>Waiting commits are (job, arrival) records in a growable {@link Ring}; nothing is allocated per
  * commit in steady state.
@@ -23,6 +25,7 @@ public final class FlushDisk implements EventHandler {
     private final String name;
     private final Simulation sim;
     private final DoubleSampler flushTime;
+    private final double perCommit;
     private final boolean groupCommit;
     private final StationListener listener;
     private final Station fifo;
@@ -39,7 +42,19 @@ public final class FlushDisk implements EventHandler {
 
     public FlushDisk(
             String name, Simulation sim, DoubleSampler flushTime, boolean groupCommit, StationListener listener) {
+        this(name, sim, flushTime, 0, groupCommit, listener);
+    }
+
+    /** A disk whose flush of n commits takes a draw of {@code flushTime} plus n x {@code perCommit} seconds. */
+    public FlushDisk(
+            String name,
+            Simulation sim,
+            DoubleSampler flushTime,
+            double perCommit,
+            boolean groupCommit,
+            StationListener listener) {
         this.name = name;
+        this.perCommit = perCommit;
         this.sim = sim;
         this.flushTime = flushTime;
         this.groupCommit = groupCommit;
@@ -54,7 +69,7 @@ public final class FlushDisk implements EventHandler {
     /** A commit asks for its log records to be made durable. */
     public void commit(int job) {
         if (fifo != null) {
-            fifo.arrive(job, flushTime.sample());
+            fifo.arrive(job, flushTime.sample() + perCommit);
             return;
         }
         append(job);
@@ -96,7 +111,7 @@ public final class FlushDisk implements EventHandler {
         }
         busyLevel.set(now, 1);
         waitingLevel.set(now, 0);
-        sim.schedule(flushTime.sample(), this, 0, 0);
+        sim.schedule(flushTime.sample() + size * perCommit, this, 0, 0);
     }
 
     private void append(int job) {

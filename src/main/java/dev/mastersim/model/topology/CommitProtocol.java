@@ -32,7 +32,12 @@ final class CommitProtocol {
         disks = new FlushDisk[shardNames.length];
         for (int s = 0; s < disks.length; s++) {
             disks[s] = new FlushDisk(
-                    shardNames[s] + ".disk", sim, flushTime, master.groupCommit(), (st, job) -> flushed(job));
+                    shardNames[s] + ".disk",
+                    sim,
+                    flushTime,
+                    master.flushPerCommit(),
+                    master.groupCommit(),
+                    (st, job) -> flushed(job));
         }
     }
 

@@ -39,10 +39,10 @@ interface ConcurrencyControl {
     void releaseAll(Job j);
 
     /** The control the scenario names, over {@code shards} shards; grants are scheduled on {@code driver}. */
-    static ConcurrencyControl of(Concurrency c, int shards, Simulation sim, EventHandler driver) {
+    static ConcurrencyControl of(Concurrency c, int shards, Simulation sim, EventHandler driver, LockStats stats) {
         return switch (c) {
-            case LOCKING -> new Locking(false, shards, sim, driver);
-            case NO_WAIT -> new Locking(true, shards, sim, driver);
+            case LOCKING -> new Locking(false, shards, sim, driver, stats);
+            case NO_WAIT -> new Locking(true, shards, sim, driver, stats);
             case OPTIMISTIC -> new Optimistic();
         };
     }
@@ -52,12 +52,13 @@ interface ConcurrencyControl {
         private final boolean noWait;
         private final LockManager[] tables;
 
-        Locking(boolean noWait, int shards, Simulation sim, EventHandler driver) {
+        Locking(boolean noWait, int shards, Simulation sim, EventHandler driver, LockStats stats) {
             this.noWait = noWait;
             this.tables = new LockManager[shards];
             for (int s = 0; s < shards; s++) {
                 // a grant continues its transaction in a zero-delay event, never inside releaseAll
                 tables[s] = new LockManager(1024, 64, txn -> sim.schedule(0, driver, LOCK_GRANTED, txn));
+                stats.watch(tables[s], sim);
             }
         }
 

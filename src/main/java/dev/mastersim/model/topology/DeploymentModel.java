@@ -168,7 +168,8 @@ public final class DeploymentModel implements EventHandler {
         while (ended < ends.length) {
             going = going && sim.runUntil(ends[ended]);
             Measurements m = measure();
-            observer.windowEnded(m, m.weights(), flow.allResponse(), flow.typeResponse());
+            observer.windowEnded(
+                    m, m.weights(), flow.allResponse(), flow.typeResponse(), replication.applyDelayHistogram());
             ended++;
             if (!going) {
                 break;

@@ -1,9 +1,13 @@
 package dev.mastersim.model.topology;
 
 import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.Simulation;
 import dev.mastersim.engine.Tally;
 import dev.mastersim.engine.TimeWeighted;
+import dev.mastersim.model.lock.LockManager;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The lock figures of each table, over every shard: attempts and how many waited, waits, deadlocks,
@@ -28,6 +32,8 @@ final class LockStats {
     private final TimeWeighted[] heldWaiting; // locks held by transactions that are waiting
     private final TimeWeighted[] active;
     private final TimeWeighted[] blocked;
+    private final List<HotGranules> hot = new ArrayList<>(); // one per shard's lock table
+    private final double[] hottest; // scratch for put()
 
     LockStats(String[] tableNames) {
         this.tableNames = tableNames;
@@ -43,6 +49,7 @@ final class LockStats {
         heldWaiting = new TimeWeighted[tables];
         active = new TimeWeighted[tables];
         blocked = new TimeWeighted[tables];
+        hottest = new double[tables];
         for (int t = 0; t < tables; t++) {
             wait[t] = new Tally();
             held[t] = new TimeWeighted();
@@ -50,6 +57,13 @@ final class LockStats {
             active[t] = new TimeWeighted();
             blocked[t] = new TimeWeighted();
         }
+    }
+
+    /** Follows the busy time of {@code lockTable}'s granules (one shard's), for the hottest-granule figure. */
+    void watch(LockManager lockTable, Simulation sim) {
+        HotGranules h = new HotGranules(tableNames.length, sim);
+        h.watch(lockTable);
+        hot.add(h);
     }
 
     /** An attempt of {@code j} begins: one attempt on each table it will lock. */
@@ -151,10 +165,19 @@ final class LockStats {
             active[t].reset(now);
             blocked[t].reset(now);
         }
+        for (HotGranules h : hot) {
+            h.reset(now);
+        }
     }
 
     /** The {@code locks} section over {@code span} seconds ending {@code now}. */
     void put(Measurements m, double span, double now) {
+        Arrays.fill(hottest, 0);
+        double hotSpan = span;
+        for (HotGranules h : hot) {
+            h.hottest(now, hottest);
+            hotSpan = now - h.since();
+        }
         for (int t = 0; t < tableNames.length; t++) {
             String name = tableNames[t];
             double act = active[t].mean(now);
@@ -171,6 +194,7 @@ final class LockStats {
             m.put(Metrics.LOCK_BLOCKED_FRACTION, act > 0 ? blocked[t].mean(now) / act : 0, act * span, name);
             m.put(Metrics.LOCK_CONFLICT_RATIO, running > 0 ? h / running : 1, running * span, name);
             m.put(Metrics.LOCK_CONFLICTS, conflicts[t] / span, name);
+            m.put(Metrics.LOCK_HOT_GRANULE_BUSY, hotSpan > 0 ? Math.min(1, hottest[t] / hotSpan) : 0, name);
         }
     }
 }

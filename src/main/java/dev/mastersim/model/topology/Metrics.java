@@ -74,6 +74,11 @@ public final class Metrics {
     public static final Metric LOCK_BLOCKED_FRACTION = declare("locks/*/blocked_fraction", "fraction", PER_OBSERVATION);
     public static final Metric LOCK_CONFLICT_RATIO = declare("locks/*/conflict_ratio", "ratio", PER_OBSERVATION);
     public static final Metric LOCK_CONFLICTS = declare("locks/*/conflicts_per_s", "1/s", RATE);
+    /**
+     * The share of the time since the warm-up that the table's most-held granule (on any shard) was
+     * held by someone: cumulative over the measured windows (so a window's is their union's).
+     */
+    public static final Metric LOCK_HOT_GRANULE_BUSY = declare("locks/*/hot_granule_busy", "fraction", LAST);
 
     // ---------------------------------------------------------------- connection pools, master and replica
 
@@ -88,6 +93,14 @@ public final class Metrics {
     public static final Metric LAG = declare("replication/lag_ms", "ms", TIME_AVERAGE);
     public static final Metric LAG_MAX = declare("replication/lag_max_ms", "ms", MAX);
     public static final Metric APPLY_DELAY = declare("replication/apply_delay_ms", "ms", PER_OBSERVATION);
+    /** Percentiles of the apply delay (applied time minus commit time), from its histogram. */
+    public static final List<Metric> APPLY_DELAY_QUANTILES = List.of(
+            histogram("replication/apply_delay_p50_ms", 0.50), histogram("replication/apply_delay_p99_ms", 0.99));
+
+    /** The replicas' lag when the measured window began and when it ended: their slope says if it grows. */
+    public static final Metric LAG_START = declare("replication/lag_start_ms", "ms", FIRST);
+
+    public static final Metric LAG_END = declare("replication/lag_end_ms", "ms", LAST);
     public static final Metric MASTER_FALLBACK =
             declare("replication/master_fallback_fraction", "fraction", PER_OBSERVATION);
 
@@ -120,6 +133,12 @@ public final class Metrics {
             }
         }
         throw new IllegalArgumentException("no response-time figure " + key);
+    }
+
+    private static Metric histogram(String pattern, double quantile) {
+        Metric m = Metric.histogram(pattern, quantile);
+        DECLARED.add(m);
+        return m;
     }
 
     private static Metric declare(String pattern, String unit, Metric.Kind kind) {

@@ -1,6 +1,8 @@
 package dev.mastersim.model.topology;
 
+import dev.mastersim.engine.LatencyHistogram;
 import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.Metric;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.model.replication.LagTracker;
 import dev.mastersim.model.station.Station;
@@ -22,6 +24,7 @@ final class ReplicationStream implements StationListener {
     private final int replicas;
     private final LagTracker lag = new LagTracker();
     private final Station applier;
+    private double lagAtReset;
 
     ReplicationStream(Replicas spec, Simulation sim) {
         this.sim = sim;
@@ -54,6 +57,11 @@ final class ReplicationStream implements StationListener {
         return lag;
     }
 
+    /** The apply delays since the last reset (empty with no replicas). */
+    LatencyHistogram applyDelayHistogram() {
+        return lag.applyDelays();
+    }
+
     /** Committed transactions not yet applied. */
     long backlog() {
         return replicas > 0 ? lagNow().backlog() : 0;
@@ -62,6 +70,7 @@ final class ReplicationStream implements StationListener {
     void reset(double now) {
         applier.resetStatistics();
         lagNow().reset(now);
+        lagAtReset = replicas > 0 ? lag.lag(now) : 0;
     }
 
     /** Replica {@code r}'s applier, in the {@code stations} section. */
@@ -75,5 +84,10 @@ final class ReplicationStream implements StationListener {
         m.put(Metrics.LAG, l == null ? 0 : l.meanLag(now) * 1e3);
         m.put(Metrics.LAG_MAX, l == null ? 0 : l.maxLag(now) * 1e3);
         m.put(Metrics.APPLY_DELAY, l == null ? 0 : l.meanApplyDelay() * 1e3, l == null ? 0 : l.appliedCount());
+        for (Metric q : Metrics.APPLY_DELAY_QUANTILES) {
+            m.put(q, l == null ? 0 : q.of(l.applyDelays()));
+        }
+        m.put(Metrics.LAG_START, lagAtReset * 1e3);
+        m.put(Metrics.LAG_END, l == null ? 0 : l.lag(now) * 1e3);
     }
 }

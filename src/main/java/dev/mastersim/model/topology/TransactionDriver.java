@@ -97,7 +97,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         this.lockWaitTimeout = scenario.master().lockWaitTimeout();
         this.connectionTimeout = scenario.app().pool().connectionTimeout();
         this.retries = scenario.retries().max();
-        this.control = ConcurrencyControl.of(scenario.concurrency(), masterCpu.length, sim, this);
+        this.control = ConcurrencyControl.of(scenario.concurrency(), masterCpu.length, sim, this, stats);
         this.holdsLocks = control.holdsLocks();
         this.commit = new CommitProtocol(scenario.master(), shardNames, sim, flushTime, jobs, this);
     }

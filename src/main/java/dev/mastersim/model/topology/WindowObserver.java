@@ -18,8 +18,14 @@ public interface WindowObserver {
      *     by weighting their figures with these. A rate or time-average weighs the window's length,
      *     {@code run.measured_s}.
      * @param all every request's response time in the window, overall
-     * @param byType the same per request type, in the scenario's order; the histograms are the
-     *     model's own and valid only during this call
+     * @param byType the same per request type, in the scenario's order
+     * @param applyDelay every replica apply delay in the window; the histograms are the model's own
+     *     and valid only during this call
      */
-    void windowEnded(Measurements figures, Measurements weights, LatencyHistogram all, LatencyHistogram[] byType);
+    void windowEnded(
+            Measurements figures,
+            Measurements weights,
+            LatencyHistogram all,
+            LatencyHistogram[] byType,
+            LatencyHistogram applyDelay);
 }

@@ -118,21 +118,18 @@ public final class LockManager {
     }
 
     /**
-     * Tells the time and hears a granule go idle, for time-weighted figures per granule: the table has
+     * Tells the time and hears of busy granules, for time-weighted figures per granule: the table has
      * no clock of its own. A granule is busy from the request that creates its record (someone holds
      * it) to the release that frees it (nobody holds or waits for it).
      */
-    public interface BusyClock {
+    public interface BusyWatcher {
         /** The current simulated time. */
         double now();
 
         /** {@code granule} became idle now; it had been busy since {@code since}. */
         void idle(long granule, double since);
-    }
 
-    /** Visits a granule that is busy now. */
-    public interface BusyVisitor {
-        /** {@code granule} has been busy since {@code since}. */
+        /** {@code granule} is busy now, since {@code since} (from {@link #forEachBusy}). */
         void busy(long granule, double since);
     }
 
@@ -152,7 +149,7 @@ public final class LockManager {
     private static final int TABLE_PER_RECORD = 8;
 
     private final Listener listener;
-    private BusyClock busyClock;
+    private BusyWatcher busyClock;
     private double[] recSince; // when each live record's granule became busy (only when watched)
 
     // granule -> lock record: open addressing, linear probing, backward-shift deletion
@@ -228,22 +225,18 @@ public final class LockManager {
     }
 
     /** Reports every granule going idle to {@code clock}, which also stamps when it became busy. */
-    public void trackBusy(BusyClock clock) {
+    public void trackBusy(BusyWatcher clock) {
         this.busyClock = clock;
         if (recSince == null) {
             recSince = new double[recKey.length];
         }
     }
 
-    /** Visits every granule busy now with the time it became busy (only when {@link #trackBusy} is on). */
-    public void forEachBusy(BusyVisitor v) {
-        if (busyClock == null) {
-            return;
-        }
-        for (int i = 0; i < tableRecs.length; i++) {
-            int rec = tableRecs[i];
-            if (rec != NIL) {
-                v.busy(tableKeys[i], recSince[rec]);
+    /** Tells the watcher of every granule busy now and since when (only when {@link #trackBusy} is on). */
+    public void forEachBusy() {
+        for (int i = 0; busyClock != null && i < tableRecs.length; i++) {
+            if (tableRecs[i] != NIL) {
+                busyClock.busy(tableKeys[i], recSince[tableRecs[i]]);
             }
         }
     }

@@ -23,7 +23,7 @@ import java.util.Arrays;
  * window (the hottest granule of a union is not a combination of the windows' hottest), so the
  * figure is cumulative: see {@link Metrics#LOCK_HOT_GRANULE_BUSY}.
  */
-final class HotGranules implements LockManager.BusyClock, LockManager.BusyVisitor {
+final class HotGranules implements LockManager.BusyWatcher {
     static final int SLOTS = 8;
 
     private final Simulation sim;
@@ -89,7 +89,7 @@ final class HotGranules implements LockManager.BusyClock, LockManager.BusyVisito
         if (table != null) {
             readAt = now;
             out = max;
-            table.forEachBusy(this);
+            table.forEachBusy();
             out = null;
         }
     }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  *
  * <p><b>Load index.</b> Every resource gets a load index, 1.0 at its limit, from its own figures
  * only ({@link Verdict#DEFINITION}): a station's utilisation ÷ {@code slo.utilisation}; a lock
- * table's larger of its most-held granule's busy fraction ÷ {@code slo.utilisation} (a hot row held
+ * table's ({@code master.locks:<table>}; with shards, each shard's lock table on it apart, {@code
+ * shard-<i>.locks:<table>}, from that shard's figures) larger of its most-held granule's busy fraction ÷ {@code slo.utilisation} (a hot row held
  * 90% of the time is a saturated server) and its blocked fraction β ÷ {@value #THRASHING_BLOCKED} (the
  * onset of data-contention thrashing: Y. C. Tay, N. Goodman, R. Suri, <i>Locking Performance in
  * Centralized Databases</i>, ACM TODS 10(4), 1985, and A. Thomasian, <i>Performance limits of
@@ -153,8 +154,16 @@ public final class VerdictRule {
         int locks = resource.indexOf(LOCKS);
         if (locks >= 0) {
             String table = resource.substring(locks + LOCKS.length());
-            double hot = r.mean(Metrics.LOCK_HOT_GRANULE_BUSY.path(table));
-            double blocked = r.mean(Metrics.LOCK_BLOCKED_FRACTION.path(table));
+            String shard = resource.substring(0, locks);
+            boolean own = shard.equals("master");
+            double hot = r.mean(
+                    own
+                            ? Metrics.LOCK_HOT_GRANULE_BUSY.path(table)
+                            : Metrics.SHARD_LOCK_HOT_GRANULE_BUSY.path(table, shard));
+            double blocked = r.mean(
+                    own
+                            ? Metrics.LOCK_BLOCKED_FRACTION.path(table)
+                            : Metrics.SHARD_LOCK_BLOCKED_FRACTION.path(table, shard));
             return blocked / THRASHING_BLOCKED >= hot / scenario.slo().utilisation()
                     ? String.format(
                             "load index of %s is %.2f: %.1f%% of its transactions are blocked, past the %.0f%%"
@@ -226,6 +235,7 @@ public final class VerdictRule {
      */
     public static Map<String, Double> indices(Scenario scenario, RunResult r, Boolean confident) {
         double sloU = scenario.slo().utilisation();
+        boolean sharded = scenario.master().shards() > 1;
         Map<String, Double> out = new TreeMap<>();
         double lockBlocked = 0;
         double masterQueued = 0;
@@ -248,13 +258,24 @@ public final class VerdictRule {
                     masterQueued += queued;
                 }
             } else if (Metrics.LOCK_HOT_GRANULE_BUSY.matches(p)) {
+                // with shards, each shard's lock table carries its own index (below), not their sum
+                if (!sharded) {
+                    out.put(
+                            "master" + LOCKS + name,
+                            lockIndex(
+                                    e.getValue(), r.figure(Metrics.LOCK_BLOCKED_FRACTION.path(name)), sloU, confident));
+                }
                 double blocked = r.mean(Metrics.LOCK_BLOCKED_FRACTION.path(name));
-                Figure beta = r.figure(Metrics.LOCK_BLOCKED_FRACTION.path(name));
-                double index = Math.max(
-                        at(e.getValue(), confident) / sloU,
-                        (beta == null ? 0 : at(beta, confident)) / THRASHING_BLOCKED);
-                out.put("master" + LOCKS + name, index);
                 lockBlocked += blocked * r.mean(Metrics.LOCK_ACTIVE.path(name));
+            } else if (sharded && Metrics.SHARD_LOCK_HOT_GRANULE_BUSY.matches(p)) {
+                String table = p.get(1);
+                out.put(
+                        name + LOCKS + table,
+                        lockIndex(
+                                e.getValue(),
+                                r.figure(Metrics.SHARD_LOCK_BLOCKED_FRACTION.path(table, name)),
+                                sloU,
+                                confident));
             }
         }
         Figure lag = r.figure(Metrics.LAG.path());
@@ -282,6 +303,14 @@ public final class VerdictRule {
                     confident);
         }
         return out;
+    }
+
+    /**
+     * A lock table's index from its most-held granule's busy fraction {@code hot} and its blocked
+     * fraction {@code beta} (absent for a table never measured).
+     */
+    private static double lockIndex(Figure hot, Figure beta, double sloU, Boolean confident) {
+        return Math.max(at(hot, confident) / sloU, (beta == null ? 0 : at(beta, confident)) / THRASHING_BLOCKED);
     }
 
     /** Whether {@code station} is a master's (or shard's) commit-log disk with group commit. */

@@ -80,6 +80,27 @@ public final class Metrics {
      */
     public static final Metric LOCK_HOT_GRANULE_BUSY = declare("locks/*/hot_granule_busy", "fraction", LAST);
 
+    // ---------------------------------------------------------------- lock table, per shard's table
+
+    /*
+     * With shards, each shard's lock table on each table, under locks/<table>/shard-<i>/ (the same
+     * figures as above, for that shard alone): the load index of shard-<i>.locks:<table> rests on them.
+     */
+    public static final Metric SHARD_LOCK_WAIT_PROBABILITY =
+            declare("locks/*/*/wait_probability", "fraction", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_WAIT = declare("locks/*/*/wait_ms", "ms", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_DEADLOCKS = declare("locks/*/*/deadlocks_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCK_TIMEOUTS = declare("locks/*/*/timeouts_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCK_RETRIES = declare("locks/*/*/retries_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCKS_HELD = declare("locks/*/*/held_mean", "locks", TIME_AVERAGE);
+    public static final Metric SHARD_LOCK_ACTIVE = declare("locks/*/*/active_mean", "transactions", TIME_AVERAGE);
+    public static final Metric SHARD_LOCK_BLOCKED_FRACTION =
+            declare("locks/*/*/blocked_fraction", "fraction", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_CONFLICT_RATIO =
+            declare("locks/*/*/conflict_ratio", "ratio", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_CONFLICTS = declare("locks/*/*/conflicts_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCK_HOT_GRANULE_BUSY = declare("locks/*/*/hot_granule_busy", "fraction", LAST);
+
     // ---------------------------------------------------------------- connection pools, master and replica
 
     public static final Metric POOL_WAIT = declare("pools/*/wait_ms", "ms", PER_OBSERVATION);

@@ -27,8 +27,10 @@ import java.util.TreeMap;
  * nothing depends on the order of keys in the scenario.
  *
  * <p><b>Saturated</b> when, with 95% confidence (the interval's lower end, not the mean, is past
- * the line): the run was overloaded (requests in flight hit their bound) or unstable (the backlog
- * grew through the measured window faster than 2% of the arrival rate, or the replicas' lag grew
+ * the line): the run was overloaded (requests in flight hit their bound) or unstable (a backlog
+ * grew through the measured window faster than 2% of the arrival rate: the commits queued at a
+ * group-commit disk with {@code flush_per_commit}, then named; the write queue's, then {@code
+ * write_queue} is named; or the requests in flight; or the replicas' lag grew
  * faster than 2% of the time passing, 1.2 s a minute: then the applier is named); a resource's load index
  * exceeds 1; the SLO percentile of response time exceeds its target; or the error rate exceeds its
  * limit. The reasons are checked in that order and the first one found is reported.
@@ -86,6 +88,10 @@ public final class VerdictRule {
         Figure end = r.figure(Metrics.IN_FLIGHT_END.path());
         Figure span = r.figure(Metrics.MEASURED.path());
         Figure arrivals = r.figure(Metrics.ARRIVALS.path());
+        Verdict backlog = growingBacklog(r, confident);
+        if (backlog != null) {
+            return backlog;
+        }
         if (start != null && end != null && arrivals.mean() > 0) {
             double growth = (end.mean() - start.mean()) / span.mean();
             double ci = Double.isNaN(end.ci95()) ? 0 : (end.ci95() + start.ci95()) / span.mean();
@@ -140,6 +146,67 @@ public final class VerdictRule {
                     true);
         }
         return new Verdict(false, "", bottleneck, true);
+    }
+
+    /**
+     * The verdict "unstable" naming a queue of its own whose backlog grew through the window faster
+     * than {@value #UNSTABLE_GROWTH} of the arrival rate: a group-commit disk's commits (the
+     * fastest-growing disk), then the write queue; null when neither grew. Either backlog also counts
+     * in flight, so they are asked first: the generic rule would name no queue.
+     */
+    private static Verdict growingBacklog(RunResult r, Boolean confident) {
+        Figure span = r.figure(Metrics.MEASURED.path());
+        Figure arrivals = r.figure(Metrics.ARRIVALS.path());
+        if (span == null || !(span.mean() > 0) || arrivals == null || !(arrivals.mean() > 0)) {
+            return null;
+        }
+        double limit = UNSTABLE_GROWTH * arrivals.mean();
+        String disk = null;
+        double diskGrowth = 0;
+        for (List<String> p : r.figures().keySet()) {
+            if (Metrics.COMMITS_QUEUED_END.matches(p)) {
+                String name = p.get(1);
+                double growth = growth(
+                        r,
+                        Metrics.COMMITS_QUEUED_START.path(name),
+                        Metrics.COMMITS_QUEUED_END.path(name),
+                        span,
+                        confident);
+                if (growth > limit && (disk == null || growth > diskGrowth)) {
+                    disk = name;
+                    diskGrowth = growth;
+                }
+            }
+        }
+        if (disk != null) {
+            double slope = growth(
+                    r, Metrics.COMMITS_QUEUED_START.path(disk), Metrics.COMMITS_QUEUED_END.path(disk), span, false);
+            return new Verdict(
+                    true,
+                    String.format("unstable: commits queued at %s grow by %.1f commits/s", disk, slope),
+                    disk,
+                    true);
+        }
+        if (r.figure(Metrics.WRITE_QUEUE_END.path()) != null
+                && growth(r, Metrics.WRITE_QUEUE_START.path(), Metrics.WRITE_QUEUE_END.path(), span, confident)
+                        > limit) {
+            double slope = growth(r, Metrics.WRITE_QUEUE_START.path(), Metrics.WRITE_QUEUE_END.path(), span, false);
+            return new Verdict(
+                    true, String.format("unstable: the write queue grows by %.1f writes/s", slope), WRITE_QUEUE, true);
+        }
+        return null;
+    }
+
+    /** How fast a level grew from the window's start to its end, per second, judged as {@code confident} says. */
+    private static double growth(RunResult r, String[] startPath, String[] endPath, Figure span, Boolean confident) {
+        Figure start = r.figure(startPath);
+        Figure end = r.figure(endPath);
+        if (start == null || end == null) {
+            return 0;
+        }
+        double growth = (end.mean() - start.mean()) / span.mean();
+        double ci = Double.isNaN(end.ci95()) ? 0 : (end.ci95() + start.ci95()) / span.mean();
+        return pick(growth - ci, growth, growth + ci, confident);
     }
 
     /** Why {@code resource}, whose load index is {@code index}, is past its limit. */
@@ -204,6 +271,7 @@ public final class VerdictRule {
     private static final String LOCKS = ".locks:";
     private static final String POOL = "pool:";
     private static final String REPLICATION_LAG = "replication:lag";
+    private static final String WRITE_QUEUE = "write_queue";
 
     /** The applier with the highest index (they are alike: every replica applies the same stream). */
     private static String busiestApplier(Scenario scenario, RunResult r) {

@@ -248,6 +248,7 @@ public final class DeploymentModel implements EventHandler {
         m.put(Metrics.COMMITS, driver.commits() / span);
         traffic.putBound(m, writeQueue.size(), now);
         m.put(Metrics.REPLICATION_BACKLOG_END, replication.backlog());
+        writeQueue.putBacklog(m);
         m.put(Metrics.MEASURED, span);
         m.put(Metrics.EVENTS, sim.eventsProcessed());
         return m;

@@ -61,6 +61,14 @@ public final class Metrics {
     public static final Metric STATION_SERVICE = declare("stations/*/service_ms", "ms", PER_OBSERVATION);
     public static final Metric STATION_THROUGHPUT = declare("stations/*/throughput_per_s", "1/s", RATE);
     public static final Metric COMMITS_PER_FLUSH = declare("stations/*/commits_per_flush", "commits", PER_OBSERVATION);
+    /**
+     * A group-commit disk with {@code flush_per_commit} (which has a ceiling): the commits in it
+     * (waiting or being flushed) when the window began and when it ended, whose slope says if its
+     * backlog grows.
+     */
+    public static final Metric COMMITS_QUEUED_START = declare("stations/*/commits_queued_start", "commits", FIRST);
+
+    public static final Metric COMMITS_QUEUED_END = declare("stations/*/commits_queued_end", "commits", LAST);
 
     // ---------------------------------------------------------------- lock table, per table
 
@@ -141,6 +149,10 @@ public final class Metrics {
     public static final Metric IN_FLIGHT_END = declare("run/in_flight_end", "requests", LAST);
     public static final Metric IN_FLIGHT_MEAN = declare("run/in_flight_mean", "requests", TIME_AVERAGE);
     public static final Metric REPLICATION_BACKLOG_END = declare("run/replication_backlog_end", "transactions", LAST);
+    /** With a write queue, the writes queued when the window began and when it ended. */
+    public static final Metric WRITE_QUEUE_START = declare("run/write_queue_start", "writes", FIRST);
+
+    public static final Metric WRITE_QUEUE_END = declare("run/write_queue_end", "writes", LAST);
     public static final Metric MEASURED = declare("run/measured_s", "s", SUM);
     public static final Metric EVENTS = declare("run/events", "events", LAST);
 

@@ -83,10 +83,11 @@ public final class Metrics {
     public static final Metric LOCK_CONFLICT_RATIO = declare("locks/*/conflict_ratio", "ratio", PER_OBSERVATION);
     public static final Metric LOCK_CONFLICTS = declare("locks/*/conflicts_per_s", "1/s", RATE);
     /**
-     * The share of the time since the warm-up that the table's most-held granule (on any shard) was
-     * held by someone: cumulative over the measured windows (so a window's is their union's).
+     * The share of the window that the table's most-held granule (on any shard) was held by someone.
+     * Windows combine weighted by their length: the union's figure when one granule is the hottest in
+     * all of them (a hot row), else an upper bound of it (see {@code HotGranules}).
      */
-    public static final Metric LOCK_HOT_GRANULE_BUSY = declare("locks/*/hot_granule_busy", "fraction", LAST);
+    public static final Metric LOCK_HOT_GRANULE_BUSY = declare("locks/*/hot_granule_busy", "fraction", TIME_AVERAGE);
 
     // ---------------------------------------------------------------- lock table, per shard's table
 
@@ -107,7 +108,8 @@ public final class Metrics {
     public static final Metric SHARD_LOCK_CONFLICT_RATIO =
             declare("locks/*/*/conflict_ratio", "ratio", PER_OBSERVATION);
     public static final Metric SHARD_LOCK_CONFLICTS = declare("locks/*/*/conflicts_per_s", "1/s", RATE);
-    public static final Metric SHARD_LOCK_HOT_GRANULE_BUSY = declare("locks/*/*/hot_granule_busy", "fraction", LAST);
+    public static final Metric SHARD_LOCK_HOT_GRANULE_BUSY =
+            declare("locks/*/*/hot_granule_busy", "fraction", TIME_AVERAGE);
 
     // ---------------------------------------------------------------- connection pools, master and replica
 

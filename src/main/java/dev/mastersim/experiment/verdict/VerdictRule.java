@@ -15,9 +15,9 @@ import java.util.TreeMap;
  * <p><b>Load index.</b> Every resource gets a load index, 1.0 at its limit, from its own figures
  * only ({@link Verdict#DEFINITION}): a station's utilisation ÷ {@code slo.utilisation}; a lock
  * table's ({@code master.locks:<table>}; with shards, each shard's lock table on it apart, {@code
- * shard-<i>.locks:<table>}, from that shard's figures) larger of its most-held granule's busy fraction ÷ {@code slo.utilisation} (a hot row held
- * 90% of the time is a saturated server) and its blocked fraction β ÷ {@value #THRASHING_BLOCKED} (the
- * onset of data-contention thrashing: Y. C. Tay, N. Goodman, R. Suri, <i>Locking Performance in
+ * shard-<i>.locks:<table>}, from that shard's figures) larger of its most-held granule's busy
+ * fraction ÷ {@code slo.utilisation} (a hot row held 90% of the time is a saturated server) and its
+ * blocked fraction β ÷ {@value #THRASHING_BLOCKED} (the onset of data-contention thrashing: Y. C. Tay, N. Goodman, R. Suri, <i>Locking Performance in
  * Centralized Databases</i>, ACM TODS 10(4), 1985, and A. Thomasian, <i>Performance limits of
  * two-phase locking</i>, ICDE 1991, where throughput peaks past a conflict level of about 0.226 with
  * β ≈ 0.3); a pool's connection time spent on work that is not itself queued (in use, minus its
@@ -30,9 +30,8 @@ import java.util.TreeMap;
  * the line): the run was overloaded (requests in flight hit their bound) or unstable (a backlog
  * grew through the measured window faster than 2% of the arrival rate: the commits queued at a
  * group-commit disk with {@code flush_per_commit}, then named; the write queue's, then {@code
- * write_queue} is named; or the requests in flight; or the replicas' lag grew
- * faster than 2% of the time passing, 1.2 s a minute: then the applier is named); a resource's load index
- * exceeds 1; the SLO percentile of response time exceeds its target; or the error rate exceeds its
+ * write_queue} is named; or the requests in flight; or the replicas' lag grew faster than 2% of
+ * the time passing, 1.2 s a minute: then the applier is named); a resource's load index exceeds 1; the SLO percentile of response time exceeds its target; or the error rate exceeds its
  * limit. The reasons are checked in that order and the first one found is reported.
  *
  * <p><b>Undecided.</b> When no limit is crossed with confidence but some interval straddles its

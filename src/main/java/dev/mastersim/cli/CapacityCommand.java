@@ -1,7 +1,9 @@
 package dev.mastersim.cli;
 
 import dev.mastersim.experiment.Capacity;
+import dev.mastersim.experiment.ClosedForms;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.ClosedForm;
 import dev.mastersim.report.Charts;
 import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Spec;
         name = "capacity",
         mixinStandardHelpOptions = true,
         header = "Highest peak rate (requests/s) that is not saturated, and its bottleneck.",
-        description = "Searches on the open arrival rate (doubling, then bisecting to 2%%) with today's topology.")
+        description = "Searches on the open arrival rate (doubling, then bisecting to 2%%) with today's topology,"
+                + " and prints beside it the closed-form first answer (Erlang C for a master CPU that is the"
+                + " whole work), or why the scenario has none.")
 final class CapacityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,12 +34,15 @@ final class CapacityCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    static final Session.Rendering<CapacityResult> RENDERING = new Session.Rendering<>(
-            PlanReport::capacityTable,
-            JsonReport::capacity,
-            PlanReport::capacityCsv,
-            (c, limits) -> List.of(Charts.capacity(c, limits)),
-            HtmlReport::capacity);
+    /** The rendering of a capacity search, with the closed-form first answer {@code closed} beside it. */
+    static Session.Rendering<CapacityResult> rendering(ClosedForm closed) {
+        return new Session.Rendering<>(
+                c -> PlanReport.capacityTable(c, closed),
+                c -> JsonReport.capacity(c, closed),
+                PlanReport::capacityCsv,
+                (c, limits) -> List.of(Charts.capacity(c, limits)),
+                HtmlReport::capacity);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -45,7 +52,7 @@ final class CapacityCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SCENARIO;
         }
         CapacityResult c = session.simulate(s, false, settings -> Capacity.run(s, settings));
-        session.publish(s, c, RENDERING);
+        session.publish(s, c, rendering(ClosedForms.capacity(s)));
         return ExitCodes.DONE;
     }
 }

@@ -35,7 +35,10 @@ import java.util.Map;
  * <p><b>One run, 24 windows.</b> At the end of each hour the model's figures are taken and its
  * statistics reset; the system itself (queues, locks held and waited for, connections, the
  * replicas' backlog) carries on into the next hour. The whole day's figures combine the hours
- * exactly as one 24-hour window would have measured them ({@link WindowCombiner}). Figures are
+ * exactly as one 24-hour window would have measured them ({@link WindowCombiner}), but for a lock
+ * table's {@code hot_granule_busy}: each hour's is that hour's own (so an hour's verdict sees its
+ * own hot row), and the day's is the hours' time-weighted mean, the day's own when one granule is
+ * the hottest in every hour and otherwise an upper bound of it. Figures are
  * estimated over independent replications with 95% intervals, each hour and the day alike, and
  * replication <i>k</i> draws from the <i>k</i>-th jump of the seed, so the result does not depend
  * on the number of threads.

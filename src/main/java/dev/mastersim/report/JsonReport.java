@@ -2,6 +2,7 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.ClosedForm;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
@@ -171,7 +172,20 @@ public final class JsonReport {
         return write(capacityNode(c));
     }
 
+    /** The {@code capacity} document with {@code "closed_form"}, the closed-form first answer. */
+    public static String capacity(CapacityResult c, ClosedForm closed) {
+        return write(capacityNode(c, closed));
+    }
+
     public static ObjectNode capacityNode(CapacityResult c) {
+        return capacityNode(c, null);
+    }
+
+    /**
+     * The {@code capacity} document; with {@code closed}, {@code "closed_form": {"capacity_per_s",
+     * "method", "bottleneck"}} after the reason, or {@code {"capacity_per_s": null, "why": "..."}}.
+     */
+    public static ObjectNode capacityNode(CapacityResult c, ClosedForm closed) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("scenario", c.scenario());
         number(root, "capacity_per_s", c.capacity());
@@ -180,6 +194,16 @@ public final class JsonReport {
         number(root, "residual_per_s", c.residual());
         root.put("bottleneck", c.limit().bottleneck());
         root.put("reason", c.limit().reason());
+        if (closed != null) {
+            ObjectNode f = root.putObject("closed_form");
+            number(f, "capacity_per_s", closed.capacity());
+            if (closed.covered()) {
+                f.put("method", closed.method());
+                f.put("bottleneck", closed.bottleneck());
+            } else {
+                f.put("why", closed.why());
+            }
+        }
         ArrayNode points = root.putArray("points");
         for (RunResult r : c.points()) {
             ObjectNode n = points.addObject();

@@ -2,6 +2,7 @@ package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
+import dev.mastersim.experiment.result.ClosedForm;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
@@ -109,8 +110,16 @@ public final class PlanReport {
     }
 
     public static String capacityTable(CapacityResult c) {
+        return capacityTable(c, null);
+    }
+
+    /** The capacity table with the closed-form first answer {@code closed} beside it (none when null). */
+    public static String capacityTable(CapacityResult c, ClosedForm closed) {
         StringBuilder b = new StringBuilder();
         b.append(capacitySentence(c)).append(NL);
+        if (closed != null) {
+            b.append(closedFormSentence(closed)).append(NL);
+        }
         if (!c.limit().reason().isEmpty()) {
             b.append("Above it: ")
                     .append(c.limit().reason())
@@ -130,6 +139,19 @@ public final class PlanReport {
         }
         b.append(undecidedNote(c.points()));
         return b.toString();
+    }
+
+    /** The closed-form first answer in one sentence, or why there is none. */
+    public static String closedFormSentence(ClosedForm f) {
+        if (!f.covered()) {
+            return "No closed form: " + f.why() + ".";
+        }
+        return String.format(
+                Locale.ROOT,
+                "Closed form: %.1f requests/s, bottleneck %s (%s).",
+                f.capacity(),
+                f.bottleneck(),
+                f.method());
     }
 
     /** The capacity and the headroom over today in one sentence. */

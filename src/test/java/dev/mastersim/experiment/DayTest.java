@@ -203,4 +203,56 @@ final class DayTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("open arrival");
     }
+    /**
+     * One row every write locks for 20 ms (its lock's CPU, then the round trip before the commit): an
+     * hour at 40 requests/s keeps it busy 80% of that hour, and the hour's figure (and its lock
+     * table's index) says so, not the share since the day began (about 7% at noon here). The
+     * day's figure is the hours' time-weighted mean: the union's, since the one row is the hottest
+     * granule in every hour.
+     */
+    @Test
+    void eachHoursHotGranuleIsThatHoursAndTheDayIsTheirTimeWeightedMean() throws Exception {
+        double[] daily = new double[24];
+        java.util.Arrays.fill(daily, 0.05);
+        daily[12] = 4;
+        String yaml =
+                """
+                version: 1
+                name: hot-hour
+                traffic: {rate: 10, daily: %s}
+                tables: {counter: {rows: 1}}
+                requests:
+                  - name: bump
+                    share: 1
+                    write:
+                      table: counter
+                      locks: 1
+                      exclusive: 100%%
+                      cpu_per_lock: {dist: constant, value: 5ms}
+                      roundtrip: {dist: constant, value: 15ms}
+                master: {cores: 0, flush: 0ms, lock_wait_timeout: 10s}
+                replicas: {count: 0}
+                run: {warmup: 1min, replications: 2, seed: 3}
+                """
+                        .formatted(daily(daily));
+        Scenario s = ScenarioLoader.parse(yaml, "hot-hour.yaml", List.of());
+        DayResult d = Day.run(s, 0, RunSettings.of(s));
+        double weighted = 0;
+        double span = 0;
+        for (int h = 0; h < 24; h++) {
+            RunResult hour = d.hours().get(h);
+            double busy = hour.mean("locks", "counter", "hot_granule_busy");
+            double expected = hour.mean("all", "throughput_per_s") * 0.020;
+            // busy periods that straddle the hour's edges: at most a few holds' worth
+            assertThat(busy).as("hour %d", h).isCloseTo(expected, offset(0.01 * expected + 2 * 0.020 / 3600));
+            double measured = hour.mean("run", "measured_s");
+            weighted += busy * measured;
+            span += measured;
+        }
+        RunResult noon = d.hours().get(12);
+        assertThat(noon.mean("locks", "counter", "hot_granule_busy")).isGreaterThan(0.75);
+        assertThat(noon.verdict().indices().get("master.locks:counter"))
+                .isGreaterThanOrEqualTo(noon.mean("locks", "counter", "hot_granule_busy") / 0.9 - 1e-12);
+        assertThat(d.day().mean("locks", "counter", "hot_granule_busy")).isCloseTo(weighted / span, offset(1e-12));
+    }
 }

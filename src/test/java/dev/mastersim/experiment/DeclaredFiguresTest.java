@@ -28,8 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 final class DeclaredFiguresTest {
     private static final Path DIR = Path.of("src/test/resources/pinned");
-    private static final List<String> PINNED =
-            List.of("optimistic", "no-wait", "shards-2pc", "optimistic-shards", "write-queue", "closed-ryw", "day");
+    private static final List<String> PINNED = List.of(
+            "optimistic",
+            "no-wait",
+            "shards-2pc",
+            "optimistic-shards",
+            "write-queue",
+            "closed-ryw",
+            "group-commit",
+            "day");
 
     @Test
     void everyFigureOfThePinnedScenariosIsDeclaredAndEveryDeclarationIsProduced() throws Exception {

@@ -28,7 +28,8 @@ final class GroupCommitCeilingTest {
                 traffic: {rate: %s}
                 requests:
                   - {name: w, share: 1, write: {locks: 0}}
-                master: {cores: 0, flush: {dist: constant, value: 2ms}, group_commit: true, flush_per_commit: 1ms}
+                master: {cores: 0, flush: {dist: constant, value: 2ms}, group_commit: true, flush_per_commit: 1ms,
+                         max_connections: 0}
                 replicas: {count: 0}
                 app: {pool: {size: 0}}
                 run: {duration: 60s, warmup: 5s, replications: 4, seed: 7}
@@ -58,5 +59,40 @@ final class GroupCommitCeilingTest {
         assertThat(r.verdict().saturated()).isTrue();
         assertThat(r.verdict().bottleneck()).isEqualTo("master.disk");
         assertThat(r.mean("run", "commits_per_s")).isLessThan(1 / C * 1.01);
+    }
+
+    /**
+     * Past the ceiling the commits queued at the disk grow by at least arrivals − 1/c a second (a commit has
+     * nothing to do but its flush here, and no connection cap holds it back, so what arrives and is
+     * not flushed waits at the disk): the verdict is "unstable" on the disk, with that slope.
+     */
+    @Test
+    void pastTheCeilingTheDisksBacklogGrowsAndIsNamedUnstable() throws Exception {
+        double rate = 1.15 / C;
+        RunResult r = run(rate);
+        double span = r.mean("run", "measured_s");
+        Figure start = r.figure("stations", "master.disk", "commits_queued_start");
+        Figure end = r.figure("stations", "master.disk", "commits_queued_end");
+        double slope = (end.mean() - start.mean()) / span;
+        // conservation: every arrival not yet committed is queued at the disk
+        assertThat(slope)
+                .isCloseTo(r.mean("run", "arrivals_per_s") - r.mean("run", "commits_per_s"), offset(1e-9 * rate));
+        // at least the fluid slope of a batch server past its ceiling, arrivals − 1/c: it flushes at
+        // most 1/c commits a second, and less at a window's end, where a flush of a growing batch
+        // (each λc = 1.15 times the last) is still under way
+        assertThat(slope).isGreaterThan(rate - 1 / C - (end.ci95() + start.ci95()) / span);
+        assertThat(r.verdict().reason())
+                .isEqualTo(String.format("unstable: commits queued at master.disk grow by %.1f commits/s", slope));
+        assertThat(r.verdict().bottleneck()).isEqualTo("master.disk");
+    }
+
+    @Test
+    void belowTheCeilingTheDisksBacklogDoesNotGrow() throws Exception {
+        RunResult r = run(800);
+        double span = r.mean("run", "measured_s");
+        Figure start = r.figure("stations", "master.disk", "commits_queued_start");
+        Figure end = r.figure("stations", "master.disk", "commits_queued_end");
+        assertThat((end.mean() - start.mean()) / span).isLessThan(0.02 * 800);
+        assertThat(r.verdict().reason()).doesNotContain("unstable");
     }
 }

@@ -34,6 +34,7 @@ final class PinnedJsonTest {
                 "optimistic-shards",
                 "write-queue",
                 "closed-ryw",
+                "group-commit",
             })
     void aRunsJsonIsAsPinned(String name) throws Exception {
         Scenario s = ScenarioLoader.load(DIR.resolve(name + ".yaml"), List.of());

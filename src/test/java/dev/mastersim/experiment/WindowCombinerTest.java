@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.mastersim.engine.Measurements;
+import dev.mastersim.engine.Metric;
 import dev.mastersim.engine.RandomStreams;
 import dev.mastersim.model.Load;
 import dev.mastersim.model.topology.DeploymentModel;
+import dev.mastersim.model.topology.Metrics;
 import dev.mastersim.model.traffic.RateProfile;
 import dev.mastersim.scenario.RequestType;
 import dev.mastersim.scenario.Scenario;
@@ -102,6 +104,12 @@ final class WindowCombinerTest {
         for (Map.Entry<List<String>, Double> e : whole[0].asMap().entrySet()) {
             double expected = e.getValue();
             double actual = c.get(e.getKey().toArray(new String[0]));
+            Metric m = whole[0].metric(e.getKey());
+            if (m == Metrics.LOCK_HOT_GRANULE_BUSY || m == Metrics.SHARD_LOCK_HOT_GRANULE_BUSY) {
+                // each window's hottest granule is its own: their weighted mean bounds the union's
+                assertThat(actual).as("%s", e.getKey()).isGreaterThanOrEqualTo(expected - 1e-12);
+                continue;
+            }
             assertThat(actual).as("%s", e.getKey()).isCloseTo(expected, offset(1e-9 * Math.abs(expected) + 1e-12));
         }
         assertThat(c.get("all", "throughput_per_s")).isGreaterThan(100);

@@ -14,9 +14,10 @@ import java.util.TreeMap;
  *
  * <p><b>Load index.</b> Every resource gets a load index, 1.0 at its limit, from its own figures
  * only ({@link Verdict#DEFINITION}): a station's utilisation ÷ {@code slo.utilisation}; a lock
- * table's larger of its most-held granule's busy fraction ÷ {@code slo.utilisation} (a hot row held
- * 90% of the time is a saturated server) and its blocked fraction β ÷ {@value #THRASHING_BLOCKED} (the
- * onset of data-contention thrashing: Y. C. Tay, N. Goodman, R. Suri, <i>Locking Performance in
+ * table's ({@code master.locks:<table>}; with shards, each shard's lock table on it apart, {@code
+ * shard-<i>.locks:<table>}, from that shard's figures) larger of its most-held granule's busy
+ * fraction ÷ {@code slo.utilisation} (a hot row held 90% of the time is a saturated server) and its
+ * blocked fraction β ÷ {@value #THRASHING_BLOCKED} (the onset of data-contention thrashing: Y. C. Tay, N. Goodman, R. Suri, <i>Locking Performance in
  * Centralized Databases</i>, ACM TODS 10(4), 1985, and A. Thomasian, <i>Performance limits of
  * two-phase locking</i>, ICDE 1991, where throughput peaks past a conflict level of about 0.226 with
  * β ≈ 0.3); a pool's connection time spent on work that is not itself queued (in use, minus its
@@ -26,10 +27,11 @@ import java.util.TreeMap;
  * nothing depends on the order of keys in the scenario.
  *
  * <p><b>Saturated</b> when, with 95% confidence (the interval's lower end, not the mean, is past
- * the line): the run was overloaded (requests in flight hit their bound) or unstable (the backlog
- * grew through the measured window faster than 2% of the arrival rate, or the replicas' lag grew
- * faster than 2% of the time passing, 1.2 s a minute: then the applier is named); a resource's load index
- * exceeds 1; the SLO percentile of response time exceeds its target; or the error rate exceeds its
+ * the line): the run was overloaded (requests in flight hit their bound) or unstable (a backlog
+ * grew through the measured window faster than 2% of the arrival rate: the commits queued at a
+ * group-commit disk with {@code flush_per_commit}, then named; the write queue's, then {@code
+ * write_queue} is named; or the requests in flight; or the replicas' lag grew faster than 2% of
+ * the time passing, 1.2 s a minute: then the applier is named); a resource's load index exceeds 1; the SLO percentile of response time exceeds its target; or the error rate exceeds its
  * limit. The reasons are checked in that order and the first one found is reported.
  *
  * <p><b>Undecided.</b> When no limit is crossed with confidence but some interval straddles its
@@ -85,6 +87,10 @@ public final class VerdictRule {
         Figure end = r.figure(Metrics.IN_FLIGHT_END.path());
         Figure span = r.figure(Metrics.MEASURED.path());
         Figure arrivals = r.figure(Metrics.ARRIVALS.path());
+        Verdict backlog = growingBacklog(r, confident);
+        if (backlog != null) {
+            return backlog;
+        }
         if (start != null && end != null && arrivals.mean() > 0) {
             double growth = (end.mean() - start.mean()) / span.mean();
             double ci = Double.isNaN(end.ci95()) ? 0 : (end.ci95() + start.ci95()) / span.mean();
@@ -141,6 +147,67 @@ public final class VerdictRule {
         return new Verdict(false, "", bottleneck, true);
     }
 
+    /**
+     * The verdict "unstable" naming a queue of its own whose backlog grew through the window faster
+     * than {@value #UNSTABLE_GROWTH} of the arrival rate: a group-commit disk's commits (the
+     * fastest-growing disk), then the write queue; null when neither grew. Either backlog also counts
+     * in flight, so they are asked first: the generic rule would name no queue.
+     */
+    private static Verdict growingBacklog(RunResult r, Boolean confident) {
+        Figure span = r.figure(Metrics.MEASURED.path());
+        Figure arrivals = r.figure(Metrics.ARRIVALS.path());
+        if (span == null || !(span.mean() > 0) || arrivals == null || !(arrivals.mean() > 0)) {
+            return null;
+        }
+        double limit = UNSTABLE_GROWTH * arrivals.mean();
+        String disk = null;
+        double diskGrowth = 0;
+        for (List<String> p : r.figures().keySet()) {
+            if (Metrics.COMMITS_QUEUED_END.matches(p)) {
+                String name = p.get(1);
+                double growth = growth(
+                        r,
+                        Metrics.COMMITS_QUEUED_START.path(name),
+                        Metrics.COMMITS_QUEUED_END.path(name),
+                        span,
+                        confident);
+                if (growth > limit && (disk == null || growth > diskGrowth)) {
+                    disk = name;
+                    diskGrowth = growth;
+                }
+            }
+        }
+        if (disk != null) {
+            double slope = growth(
+                    r, Metrics.COMMITS_QUEUED_START.path(disk), Metrics.COMMITS_QUEUED_END.path(disk), span, false);
+            return new Verdict(
+                    true,
+                    String.format("unstable: commits queued at %s grow by %.1f commits/s", disk, slope),
+                    disk,
+                    true);
+        }
+        if (r.figure(Metrics.WRITE_QUEUE_END.path()) != null
+                && growth(r, Metrics.WRITE_QUEUE_START.path(), Metrics.WRITE_QUEUE_END.path(), span, confident)
+                        > limit) {
+            double slope = growth(r, Metrics.WRITE_QUEUE_START.path(), Metrics.WRITE_QUEUE_END.path(), span, false);
+            return new Verdict(
+                    true, String.format("unstable: the write queue grows by %.1f writes/s", slope), WRITE_QUEUE, true);
+        }
+        return null;
+    }
+
+    /** How fast a level grew from the window's start to its end, per second, judged as {@code confident} says. */
+    private static double growth(RunResult r, String[] startPath, String[] endPath, Figure span, Boolean confident) {
+        Figure start = r.figure(startPath);
+        Figure end = r.figure(endPath);
+        if (start == null || end == null) {
+            return 0;
+        }
+        double growth = (end.mean() - start.mean()) / span.mean();
+        double ci = Double.isNaN(end.ci95()) ? 0 : (end.ci95() + start.ci95()) / span.mean();
+        return pick(growth - ci, growth, growth + ci, confident);
+    }
+
     /** Why {@code resource}, whose load index is {@code index}, is past its limit. */
     private static String overReason(Scenario scenario, RunResult r, String resource, double index) {
         double limit = scenario.slo().utilisation() * 100;
@@ -153,8 +220,16 @@ public final class VerdictRule {
         int locks = resource.indexOf(LOCKS);
         if (locks >= 0) {
             String table = resource.substring(locks + LOCKS.length());
-            double hot = r.mean(Metrics.LOCK_HOT_GRANULE_BUSY.path(table));
-            double blocked = r.mean(Metrics.LOCK_BLOCKED_FRACTION.path(table));
+            String shard = resource.substring(0, locks);
+            boolean own = shard.equals("master");
+            double hot = r.mean(
+                    own
+                            ? Metrics.LOCK_HOT_GRANULE_BUSY.path(table)
+                            : Metrics.SHARD_LOCK_HOT_GRANULE_BUSY.path(table, shard));
+            double blocked = r.mean(
+                    own
+                            ? Metrics.LOCK_BLOCKED_FRACTION.path(table)
+                            : Metrics.SHARD_LOCK_BLOCKED_FRACTION.path(table, shard));
             return blocked / THRASHING_BLOCKED >= hot / scenario.slo().utilisation()
                     ? String.format(
                             "load index of %s is %.2f: %.1f%% of its transactions are blocked, past the %.0f%%"
@@ -195,6 +270,7 @@ public final class VerdictRule {
     private static final String LOCKS = ".locks:";
     private static final String POOL = "pool:";
     private static final String REPLICATION_LAG = "replication:lag";
+    private static final String WRITE_QUEUE = "write_queue";
 
     /** The applier with the highest index (they are alike: every replica applies the same stream). */
     private static String busiestApplier(Scenario scenario, RunResult r) {
@@ -226,6 +302,7 @@ public final class VerdictRule {
      */
     public static Map<String, Double> indices(Scenario scenario, RunResult r, Boolean confident) {
         double sloU = scenario.slo().utilisation();
+        boolean sharded = scenario.master().shards() > 1;
         Map<String, Double> out = new TreeMap<>();
         double lockBlocked = 0;
         double masterQueued = 0;
@@ -248,13 +325,24 @@ public final class VerdictRule {
                     masterQueued += queued;
                 }
             } else if (Metrics.LOCK_HOT_GRANULE_BUSY.matches(p)) {
+                // with shards, each shard's lock table carries its own index (below), not their sum
+                if (!sharded) {
+                    out.put(
+                            "master" + LOCKS + name,
+                            lockIndex(
+                                    e.getValue(), r.figure(Metrics.LOCK_BLOCKED_FRACTION.path(name)), sloU, confident));
+                }
                 double blocked = r.mean(Metrics.LOCK_BLOCKED_FRACTION.path(name));
-                Figure beta = r.figure(Metrics.LOCK_BLOCKED_FRACTION.path(name));
-                double index = Math.max(
-                        at(e.getValue(), confident) / sloU,
-                        (beta == null ? 0 : at(beta, confident)) / THRASHING_BLOCKED);
-                out.put("master" + LOCKS + name, index);
                 lockBlocked += blocked * r.mean(Metrics.LOCK_ACTIVE.path(name));
+            } else if (sharded && Metrics.SHARD_LOCK_HOT_GRANULE_BUSY.matches(p)) {
+                String table = p.get(1);
+                out.put(
+                        name + LOCKS + table,
+                        lockIndex(
+                                e.getValue(),
+                                r.figure(Metrics.SHARD_LOCK_BLOCKED_FRACTION.path(table, name)),
+                                sloU,
+                                confident));
             }
         }
         Figure lag = r.figure(Metrics.LAG.path());
@@ -282,6 +370,14 @@ public final class VerdictRule {
                     confident);
         }
         return out;
+    }
+
+    /**
+     * A lock table's index from its most-held granule's busy fraction {@code hot} and its blocked
+     * fraction {@code beta} (absent for a table never measured).
+     */
+    private static double lockIndex(Figure hot, Figure beta, double sloU, Boolean confident) {
+        return Math.max(at(hot, confident) / sloU, (beta == null ? 0 : at(beta, confident)) / THRASHING_BLOCKED);
     }
 
     /** Whether {@code station} is a master's (or shard's) commit-log disk with group commit. */

@@ -17,6 +17,8 @@ final class CommitProtocol {
     private final Jobs jobs;
     private final FlushDisk[] disks;
     private final boolean noFlush;
+    private final boolean ceiling; // group commit with flush_per_commit: a batch server with a ceiling
+    private final int[] queuedAtReset;
     private final Durable durable;
 
     /** Hears that a transaction's commit is durable on every participant. */
@@ -29,7 +31,9 @@ final class CommitProtocol {
         this.jobs = jobs;
         this.durable = durable;
         this.noFlush = Distributions.isZero(master.flush());
+        this.ceiling = master.groupCommit() && master.flushPerCommit() > 0;
         disks = new FlushDisk[shardNames.length];
+        queuedAtReset = new int[shardNames.length];
         for (int s = 0; s < disks.length; s++) {
             disks[s] = new FlushDisk(
                     shardNames[s] + ".disk",
@@ -73,8 +77,9 @@ final class CommitProtocol {
     }
 
     void reset() {
-        for (FlushDisk d : disks) {
-            d.resetStatistics();
+        for (int s = 0; s < disks.length; s++) {
+            disks[s].resetStatistics();
+            queuedAtReset[s] = disks[s].inSystem();
         }
     }
 
@@ -86,5 +91,9 @@ final class CommitProtocol {
         m.put(Metrics.STATION_WAIT, d.meanWait() * 1e3, d.waited(), d.name());
         m.put(Metrics.STATION_THROUGHPUT, d.flushes() / span, d.name());
         m.put(Metrics.COMMITS_PER_FLUSH, d.flushes() == 0 ? 0 : d.commitsPerFlush(), d.flushes(), d.name());
+        if (ceiling) {
+            m.put(Metrics.COMMITS_QUEUED_START, queuedAtReset[s], d.name());
+            m.put(Metrics.COMMITS_QUEUED_END, d.inSystem(), d.name());
+        }
     }
 }

@@ -29,8 +29,8 @@ interface ConcurrencyControl {
     /** Whether granted requests hold locks (and count in the tables' held and active levels). */
     boolean holdsLocks();
 
-    /** At commit: the table of a granule of {@code j} written by another since its attempt began, or -1. */
-    int conflictingTable(Job j);
+    /** At commit: the lock request of {@code j} whose granule another wrote since its attempt began, or -1. */
+    int conflictingLock(Job j);
 
     /** {@code j} committed at {@code now} (its locks are released next). */
     void committed(Job j, double now);
@@ -74,7 +74,7 @@ interface ConcurrencyControl {
         }
 
         @Override
-        public int conflictingTable(Job j) {
+        public int conflictingLock(Job j) {
             return -1;
         }
 
@@ -104,9 +104,8 @@ interface ConcurrencyControl {
         }
 
         @Override
-        public int conflictingTable(Job j) {
-            int i = log.firstConflict(j, j.attemptStart);
-            return i < 0 ? -1 : j.tableOf[i];
+        public int conflictingLock(Job j) {
+            return log.firstConflict(j, j.attemptStart);
         }
 
         @Override

@@ -80,8 +80,12 @@ public final class DeploymentModel implements EventHandler {
         Costs costs = new Costs(types, streams);
         LockRequests lockRequests = new LockRequests(
                 scenario, types, tableNames, streams.stream(Streams.KEYS), streams.stream(Streams.MODES), shards);
-        Jobs jobs = new Jobs(tableNames.length);
-        lockStats = new LockStats(tableNames);
+        String[] shardNames = new String[shards.count()];
+        for (int s = 0; s < shardNames.length; s++) {
+            shardNames[s] = shards.count() > 1 ? "shard-" + (s + 1) : "master";
+        }
+        lockStats = new LockStats(tableNames, shardNames);
+        Jobs jobs = new Jobs(tableNames.length, lockStats.slots());
 
         traffic = scenario.traffic().arrivals() == Arrivals.CLOSED
                 ? new ClosedPopulation(
@@ -97,10 +101,8 @@ public final class DeploymentModel implements EventHandler {
                         load.maxInFlight());
         flow = new RequestFlow(types, streams.stream(Streams.MIX), sim, jobs, costs, lockRequests, traffic);
 
-        String[] shardNames = new String[shards.count()];
         masterCpu = new Station[shards.count()];
         for (int s = 0; s < shardNames.length; s++) {
-            shardNames[s] = shards.count() > 1 ? "shard-" + (s + 1) : "master";
             masterCpu[s] = new Station(shardNames[s] + ".cpu", scenario.master().cores(), sim, flow);
         }
         replicaCpu = new Station[scenario.replicas().count()];
@@ -246,6 +248,7 @@ public final class DeploymentModel implements EventHandler {
         m.put(Metrics.COMMITS, driver.commits() / span);
         traffic.putBound(m, writeQueue.size(), now);
         m.put(Metrics.REPLICATION_BACKLOG_END, replication.backlog());
+        writeQueue.putBacklog(m);
         m.put(Metrics.MEASURED, span);
         m.put(Metrics.EVENTS, sim.eventsProcessed());
         return m;

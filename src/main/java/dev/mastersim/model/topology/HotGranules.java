@@ -19,9 +19,14 @@ import java.util.Arrays;
  * granule is hot, which is the right answer). Periods still running when the figure is read are
  * added from the lock table's live records. Fixed arrays and a linear scan: nothing is allocated.
  *
- * <p>The counters run from the end of the warm-up to the end of the run, through every measured
- * window (the hottest granule of a union is not a combination of the windows' hottest), so the
- * figure is cumulative: see {@link Metrics#LOCK_HOT_GRANULE_BUSY}.
+ * <p><b>Windows.</b> The counters start afresh with each measured window (the end of the warm-up,
+ * and with {@code run --day} the end of each hour), so each window's figure is its own: an hour's
+ * verdict judges that hour's hottest granule, not the average since the day began, which would hide
+ * a hot row at the peak behind a quiet night. Windows combine as the time-weighted mean of their
+ * figures ({@link Metrics#LOCK_HOT_GRANULE_BUSY}), which is the union's figure when the same granule
+ * is the hottest in every window (a hot row, the case the figure is for) and otherwise an upper
+ * bound of it: the union's hottest granule was busy in each window no longer than that window's
+ * hottest.
  */
 final class HotGranules implements LockManager.BusyWatcher {
     static final int SLOTS = 8;
@@ -32,7 +37,6 @@ final class HotGranules implements LockManager.BusyWatcher {
     private final int[] used;
     private LockManager table;
     private double since;
-    private boolean started;
     // scratch for hottest(): the time and the output being filled by busy()
     private double readAt;
     private double[] out;
@@ -60,21 +64,13 @@ final class HotGranules implements LockManager.BusyWatcher {
         add((int) (granule >>> KeyChooser.TABLE_SHIFT), granule, sim.now() - Math.max(start, since));
     }
 
-    /**
-     * Forgets every counter at the end of the warm-up, the first call; later calls (the ends of
-     * measured windows) change nothing, so the figure always covers everything measured so far and
-     * consecutive windows combine exactly: the last one's figure is their union's.
-     */
+    /** Forgets every counter: a measured window begins at {@code now}. */
     void reset(double now) {
-        if (started) {
-            return;
-        }
-        started = true;
         since = now;
         Arrays.fill(used, 0);
     }
 
-    /** When the busy time counted here began: the end of the warm-up (0 before it). */
+    /** When the busy time counted here began: the start of the measured window (0 before the first). */
     double since() {
         return since;
     }

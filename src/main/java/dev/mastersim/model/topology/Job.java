@@ -56,12 +56,22 @@ final class Job {
     double batchCpu;
     double batchApply;
     int batchMembers;
+    /** Locks held on each table. */
     int[] heldOnTable;
+    /** With shards, locks held on each shard's table (see {@link LockStats}); empty unsharded. */
+    int[] heldOnSlot;
+
     int waitingTable = -1;
 
+    /** A job of an unsharded model (tests). */
     Job(int id, int tables) {
+        this(id, tables, 0);
+    }
+
+    Job(int id, int tables, int slots) {
         this.id = id;
         this.heldOnTable = new int[tables];
+        this.heldOnSlot = new int[slots];
     }
 
     void ensureLocks(int n) {

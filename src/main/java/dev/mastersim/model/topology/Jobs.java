@@ -9,13 +9,15 @@ import java.util.Arrays;
  */
 final class Jobs {
     private final int tables;
+    private final int slots;
     private Job[] jobs = new Job[0];
     private int[] free = new int[0];
     private int freeCount;
 
-    /** A pool whose jobs track locks held on {@code tables} tables. */
-    Jobs(int tables) {
+    /** A pool whose jobs track locks held on {@code tables} tables and {@code slots} shards' tables. */
+    Jobs(int tables, int slots) {
         this.tables = tables;
+        this.slots = slots;
     }
 
     /** The job with this id. */
@@ -46,7 +48,7 @@ final class Jobs {
         jobs = Arrays.copyOf(jobs, c);
         free = Arrays.copyOf(free, c);
         for (int i = c - 1; i >= old; i--) {
-            jobs[i] = new Job(i, tables);
+            jobs[i] = new Job(i, tables, slots);
             free[freeCount++] = i;
         }
     }

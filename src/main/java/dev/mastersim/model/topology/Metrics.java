@@ -61,6 +61,14 @@ public final class Metrics {
     public static final Metric STATION_SERVICE = declare("stations/*/service_ms", "ms", PER_OBSERVATION);
     public static final Metric STATION_THROUGHPUT = declare("stations/*/throughput_per_s", "1/s", RATE);
     public static final Metric COMMITS_PER_FLUSH = declare("stations/*/commits_per_flush", "commits", PER_OBSERVATION);
+    /**
+     * A group-commit disk with {@code flush_per_commit} (which has a ceiling): the commits in it
+     * (waiting or being flushed) when the window began and when it ended, whose slope says if its
+     * backlog grows.
+     */
+    public static final Metric COMMITS_QUEUED_START = declare("stations/*/commits_queued_start", "commits", FIRST);
+
+    public static final Metric COMMITS_QUEUED_END = declare("stations/*/commits_queued_end", "commits", LAST);
 
     // ---------------------------------------------------------------- lock table, per table
 
@@ -75,10 +83,33 @@ public final class Metrics {
     public static final Metric LOCK_CONFLICT_RATIO = declare("locks/*/conflict_ratio", "ratio", PER_OBSERVATION);
     public static final Metric LOCK_CONFLICTS = declare("locks/*/conflicts_per_s", "1/s", RATE);
     /**
-     * The share of the time since the warm-up that the table's most-held granule (on any shard) was
-     * held by someone: cumulative over the measured windows (so a window's is their union's).
+     * The share of the window that the table's most-held granule (on any shard) was held by someone.
+     * Windows combine weighted by their length: the union's figure when one granule is the hottest in
+     * all of them (a hot row), else an upper bound of it (see {@code HotGranules}).
      */
-    public static final Metric LOCK_HOT_GRANULE_BUSY = declare("locks/*/hot_granule_busy", "fraction", LAST);
+    public static final Metric LOCK_HOT_GRANULE_BUSY = declare("locks/*/hot_granule_busy", "fraction", TIME_AVERAGE);
+
+    // ---------------------------------------------------------------- lock table, per shard's table
+
+    /*
+     * With shards, each shard's lock table on each table, under locks/<table>/shard-<i>/ (the same
+     * figures as above, for that shard alone): the load index of shard-<i>.locks:<table> rests on them.
+     */
+    public static final Metric SHARD_LOCK_WAIT_PROBABILITY =
+            declare("locks/*/*/wait_probability", "fraction", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_WAIT = declare("locks/*/*/wait_ms", "ms", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_DEADLOCKS = declare("locks/*/*/deadlocks_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCK_TIMEOUTS = declare("locks/*/*/timeouts_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCK_RETRIES = declare("locks/*/*/retries_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCKS_HELD = declare("locks/*/*/held_mean", "locks", TIME_AVERAGE);
+    public static final Metric SHARD_LOCK_ACTIVE = declare("locks/*/*/active_mean", "transactions", TIME_AVERAGE);
+    public static final Metric SHARD_LOCK_BLOCKED_FRACTION =
+            declare("locks/*/*/blocked_fraction", "fraction", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_CONFLICT_RATIO =
+            declare("locks/*/*/conflict_ratio", "ratio", PER_OBSERVATION);
+    public static final Metric SHARD_LOCK_CONFLICTS = declare("locks/*/*/conflicts_per_s", "1/s", RATE);
+    public static final Metric SHARD_LOCK_HOT_GRANULE_BUSY =
+            declare("locks/*/*/hot_granule_busy", "fraction", TIME_AVERAGE);
 
     // ---------------------------------------------------------------- connection pools, master and replica
 
@@ -120,6 +151,10 @@ public final class Metrics {
     public static final Metric IN_FLIGHT_END = declare("run/in_flight_end", "requests", LAST);
     public static final Metric IN_FLIGHT_MEAN = declare("run/in_flight_mean", "requests", TIME_AVERAGE);
     public static final Metric REPLICATION_BACKLOG_END = declare("run/replication_backlog_end", "transactions", LAST);
+    /** With a write queue, the writes queued when the window began and when it ended. */
+    public static final Metric WRITE_QUEUE_START = declare("run/write_queue_start", "writes", FIRST);
+
+    public static final Metric WRITE_QUEUE_END = declare("run/write_queue_end", "writes", LAST);
     public static final Metric MEASURED = declare("run/measured_s", "s", SUM);
     public static final Metric EVENTS = declare("run/events", "events", LAST);
 

@@ -199,18 +199,17 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
             return;
         }
         int i = j.lockIndex;
-        int t = j.tableOf[i];
         j.owner.lockRequested(j);
         switch (control.acquire(j, i)) {
             case LockManager.GRANTED -> granted(j);
-            case LockManager.WAITING -> startWait(j, t);
+            case LockManager.WAITING -> startWait(j, i);
             case LockManager.DEADLOCK -> {
-                stats.deadlock(t);
-                abort(j, t);
+                stats.deadlock(j, i);
+                abort(j, i);
             }
             default -> {
-                stats.conflict(t);
-                abort(j, t);
+                stats.conflict(j, i);
+                abort(j, i);
             }
         }
     }
@@ -226,12 +225,13 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         return false;
     }
 
-    private void startWait(Job j, int table) {
+    /** {@code j} waits for its lock request {@code i}. */
+    private void startWait(Job j, int i) {
         j.phase = Job.LOCK_WAIT;
         j.waitStart = sim.now();
-        j.waitingTable = table;
+        j.waitingTable = j.tableOf[i];
         j.owner.lockWaited(j);
-        stats.waitStarted(j, table, sim.now());
+        stats.waitStarted(j, i, sim.now());
         long arg = ((long) j.waitGeneration << 32) | j.id;
         sim.schedule(lockWaitTimeout, this, LOCK_TIMEOUT, arg);
     }
@@ -249,7 +249,8 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         double waited = now - j.waitStart;
         j.waitGeneration++;
         j.lockWaitTotal += waited;
-        stats.waitEnded(j, j.waitingTable, waited, now);
+        // the request waited for is still the next one: lockIndex moves on when it is granted
+        stats.waitEnded(j, j.lockIndex, waited, now);
         j.waitingTable = -1;
     }
 
@@ -257,16 +258,15 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         if (j.phase != Job.LOCK_WAIT || j.waitGeneration != generation) {
             return;
         }
-        int table = j.waitingTable;
         endWait(j);
-        stats.timeout(table);
-        abort(j, table);
+        stats.timeout(j, j.lockIndex);
+        abort(j, j.lockIndex);
     }
 
     private void granted(Job j) {
         int i = j.lockIndex++;
         if (holdsLocks) {
-            stats.lockHeld(j, j.tableOf[i], sim.now());
+            stats.lockHeld(j, i, sim.now());
         }
         double cpu = costs.cpuPerLock(j.type);
         if (cpu > 0) {
@@ -289,9 +289,9 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     // ---------------------------------------------------------------- commit and abort
 
     private void commit(Job j) {
-        int conflict = control.conflictingTable(j);
+        int conflict = control.conflictingLock(j);
         if (conflict >= 0) {
-            stats.conflict(conflict);
+            stats.conflict(j, conflict);
             abort(j, conflict);
             return;
         }
@@ -318,14 +318,14 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         control.releaseAll(j);
     }
 
-    /** Aborts {@code j}'s attempt because of a conflict on {@code table}: back off and retry, or fail. */
-    private void abort(Job j, int table) {
+    /** Aborts {@code j}'s attempt because of a conflict on its lock request {@code i}: back off and retry, or fail. */
+    private void abort(Job j, int i) {
         release(j);
         if (j.attempts > retries) {
             connectFailed(j);
             return;
         }
-        stats.retry(table);
+        stats.retry(j, i);
         j.phase = Job.BACKOFF;
         sim.schedule(backoff.sample(), this, BACKOFF_DONE, j.id);
     }

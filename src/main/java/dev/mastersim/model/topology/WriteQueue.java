@@ -45,6 +45,7 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
     private final Tally delay = new Tally();
     private final TimeWeighted length = new TimeWeighted();
     private long failed;
+    private int queuedAtReset;
 
     WriteQueue(
             dev.mastersim.scenario.WriteQueue spec,
@@ -233,6 +234,7 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
         delay.reset();
         length.reset(now);
         failed = 0;
+        queuedAtReset = queue.size();
     }
 
     /** The {@code write_queue} section. */
@@ -240,5 +242,14 @@ final class WriteQueue implements EventHandler, TransactionDriver.Owner {
         m.put(Metrics.WRITE_QUEUE_DELAY, delay.mean() * 1e3, delay.count());
         m.put(Metrics.WRITE_QUEUE_LENGTH, length.mean(now));
         m.put(Metrics.WRITE_QUEUE_FAILED, failed / span);
+    }
+
+    /** With a write queue, the writes queued at the start and the end of the window (the {@code run} section). */
+    void putBacklog(Measurements m) {
+        if (writers.length == 0) {
+            return;
+        }
+        m.put(Metrics.WRITE_QUEUE_START, queuedAtReset);
+        m.put(Metrics.WRITE_QUEUE_END, queue.size());
     }
 }

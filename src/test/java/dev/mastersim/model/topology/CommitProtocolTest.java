@@ -16,7 +16,7 @@ final class CommitProtocolTest {
     private static final double FLUSH = 0.002;
 
     private final Simulation sim = new Simulation();
-    private final Jobs jobs = new Jobs(0);
+    private final Jobs jobs = new Jobs(0, 0);
     private final List<Double> durableAt = new ArrayList<>();
 
     private CommitProtocol protocol(Dist flush, boolean groupCommit) {

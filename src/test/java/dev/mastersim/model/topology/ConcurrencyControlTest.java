@@ -36,8 +36,8 @@ final class ConcurrencyControlTest {
         ConcurrencyControl cc = new ConcurrencyControl.Optimistic();
         cc.committed(txn(0, 0.0, PAGE_7_OF_TABLE_0, 0), 1.0);
 
-        assertThat(cc.conflictingTable(txn(1, 0.5, PAGE_7_OF_TABLE_0, 0))).isZero();
-        assertThat(cc.conflictingTable(txn(2, 1.5, PAGE_7_OF_TABLE_0, 0)))
+        assertThat(cc.conflictingLock(txn(1, 0.5, PAGE_7_OF_TABLE_0, 0))).isZero();
+        assertThat(cc.conflictingLock(txn(2, 1.5, PAGE_7_OF_TABLE_0, 0)))
                 .as("began after the write committed")
                 .isEqualTo(-1);
     }
@@ -48,27 +48,34 @@ final class ConcurrencyControlTest {
         ConcurrencyControl cc = new ConcurrencyControl.Optimistic();
         cc.committed(txn(0, 0.0, PAGE_7_OF_TABLE_0, 0), 1.0);
 
-        assertThat(cc.conflictingTable(txn(1, 0.5, PAGE_7_OF_TABLE_0, 1))).isEqualTo(-1);
+        assertThat(cc.conflictingLock(txn(1, 0.5, PAGE_7_OF_TABLE_0, 1))).isEqualTo(-1);
     }
 
     @Test
-    void optimisticValidationNamesTheTableThatConflicted() {
+    void optimisticValidationNamesTheLockThatConflicted() {
         ConcurrencyControl cc = new ConcurrencyControl.Optimistic();
         cc.committed(txn(0, 0.0, ROW_3_OF_TABLE_1, 0), 1.0);
         Job j = txn(1, 0.5, new long[] {PAGE_7_OF_TABLE_0, ROW_3_OF_TABLE_1}, new int[] {0, 1}, new int[] {0, 0});
 
-        assertThat(cc.conflictingTable(j)).isEqualTo(1);
+        assertThat(cc.conflictingLock(j)).isEqualTo(1);
+        assertThat(j.tableOf[cc.conflictingLock(j)]).isEqualTo(1);
     }
 
     @Test
     void lockingGrantsOnEachShardsOwnTableAndNoWaitRefusesAConflict() {
         Simulation sim = new Simulation();
         ConcurrencyControl locking = ConcurrencyControl.of(
-                dev.mastersim.scenario.Concurrency.LOCKING, 2, sim, (type, arg) -> {}, new LockStats(new String[] {"t"
-                }));
+                dev.mastersim.scenario.Concurrency.LOCKING,
+                2,
+                sim,
+                (type, arg) -> {},
+                new LockStats(new String[] {"t"}, new String[] {"shard-1", "shard-2"}));
         ConcurrencyControl noWait = ConcurrencyControl.of(
-                dev.mastersim.scenario.Concurrency.NO_WAIT, 2, sim, (type, arg) -> {}, new LockStats(new String[] {"t"
-                }));
+                dev.mastersim.scenario.Concurrency.NO_WAIT,
+                2,
+                sim,
+                (type, arg) -> {},
+                new LockStats(new String[] {"t"}, new String[] {"shard-1", "shard-2"}));
         for (ConcurrencyControl cc : new ConcurrencyControl[] {locking, noWait}) {
             assertThat(cc.acquire(txn(0, 0, PAGE_7_OF_TABLE_0, 0), 0)).isEqualTo(LockManager.GRANTED);
             assertThat(cc.acquire(txn(1, 0, PAGE_7_OF_TABLE_0, 1), 0))

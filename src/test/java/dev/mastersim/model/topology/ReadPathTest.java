@@ -78,7 +78,7 @@ final class ReadPathTest {
                 masterCpu,
                 replicaCpu);
         replication.committed(0, 5); // the replica applies it at t = 5: until then the lag grows from 0
-        Jobs jobs = new Jobs(0);
+        Jobs jobs = new Jobs(0, 0);
         int[] readDbAt = new int[3];
         double[] times = {0.5, 1.0, 1.5};
         for (int i = 0; i < times.length; i++) {

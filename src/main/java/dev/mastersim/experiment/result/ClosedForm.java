@@ -1,0 +1,23 @@
+package dev.mastersim.experiment.result;
+
+/**
+ * The closed-form first answer to {@code capacity}, printed beside the simulated one: the highest
+ * rate a queueing formula allows, or why the scenario is outside what a formula covers.
+ *
+ * @param capacity requests per second; NaN when there is no closed form
+ * @param method the formula and what bound it ({@code "Erlang C (M/M/c): ..."})
+ * @param bottleneck the resource the formula says gives out first; empty when there is no closed form
+ * @param why empty when there is a closed form; otherwise why not
+ */
+public record ClosedForm(double capacity, String method, String bottleneck, String why) {
+
+    /** No closed form, because {@code why}. */
+    public static ClosedForm none(String why) {
+        return new ClosedForm(Double.NaN, "", "", why);
+    }
+
+    /** Whether a formula covers the scenario. */
+    public boolean covered() {
+        return why.isEmpty();
+    }
+}

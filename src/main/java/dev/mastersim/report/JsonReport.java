@@ -8,6 +8,7 @@ import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.StoppedEarly;
 import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.experiment.result.Verdict;
 import java.util.List;
@@ -43,8 +44,19 @@ public final class JsonReport {
         root.put("seed", r.seed());
         root.put("replications", r.replications());
         number(root, "rate_per_s", r.rate());
+        stoppedEarly(root, r);
         verdictAndFigures(root, r);
         return root;
+    }
+
+    /** {@code "stopped_early": {"reason", "replications"}} when the run ended before its full length (CONTRACT §3). */
+    private static void stoppedEarly(ObjectNode node, RunResult r) {
+        StoppedEarly stopped = r.stoppedEarly();
+        if (stopped != null) {
+            ObjectNode n = node.putObject("stopped_early");
+            n.put("reason", stopped.reason());
+            n.put("replications", stopped.replications());
+        }
     }
 
     /**
@@ -132,6 +144,7 @@ public final class JsonReport {
             n.put("reason", p.result().verdict().reason());
             n.put("decided", p.result().verdict().decided());
             n.put("replications", p.result().replications());
+            stoppedEarly(n, p.result());
             ObjectNode indices = n.putObject("indices");
             p.result().verdict().indices().forEach((name, index) -> number(indices, name, index));
             ObjectNode util = n.putObject("utilisation");

@@ -212,15 +212,22 @@ public final class JsonReport {
         for (Arm a : arms) {
             ObjectNode n = list.addObject();
             n.put("name", a.name());
-            MonthPoint sat = a.forecast().saturation();
-            if (sat == null) {
+            if (a.saturationMonth() == null) {
                 n.putNull("saturation_month");
             } else {
-                n.put("saturation_month", sat.month().toString());
+                n.put("saturation_month", a.saturationMonth().toString());
             }
-            n.put("months_bought", a.monthsBought());
+            if (a.monthsBought() == null) {
+                n.putNull("months_bought");
+            } else {
+                n.put("months_bought", a.monthsBought().intValue());
+            }
             n.put("months_bought_at_least", a.atLeast());
+            n.put("derived", a.derived());
             number(n, "capacity_per_s", a.capacity().capacity());
+            number(n, "capacity_gain", a.capacityGain());
+            n.put("rank", a.rank());
+            MonthPoint sat = a.forecast().saturation();
             String bottleneck = sat != null
                     ? sat.result().verdict().bottleneck()
                     : a.capacity().limit().bottleneck();

@@ -12,8 +12,9 @@ import dev.mastersim.scenario.Scenario;
  * first saturated month is found by searching upwards from month 0: months 0, 1, 3, 7, 15, ... (each
  * step twice the last, the last month of the horizon at most) until one saturates, then bisection
  * between the last month that held and it. Saturated months cost the most to simulate, so the search
- * meets as few as it can, and the deepest only when nothing earlier saturates. The months just before
- * and after the first saturated one are run too, so the report shows the approach. Otherwise every
+ * meets as few as it can, and the deepest only when nothing earlier saturates. The two months before
+ * the first saturated one are run too, and one after it unless the search already ran a later one,
+ * so the report shows the approach. Otherwise every
  * month is walked in order until one saturates. Every month uses the same seed and stream indices
  * (common random numbers), so differences between months come from the load, not the noise.
  * Undecided verdicts get more replications, up to four times the scenario's.
@@ -26,7 +27,9 @@ public final class Forecast {
         Probes probes = new Probes(s, settings);
         int first = firstSaturated(probes, horizon);
         if (first >= 0 && monotone(s.traffic().growth(), horizon)) {
-            for (int m : new int[] {first - 2, first - 1, first + 1}) {
+            // the approach: two months before, and one after unless the search already ran a later month
+            boolean after = probes.months().get(probes.months().size() - 1).index() > first;
+            for (int m : new int[] {first - 2, first - 1, after ? -1 : first + 1}) {
                 if (m >= 0 && m < horizon) {
                     probes.month(m);
                 }

@@ -39,9 +39,13 @@ public final class Experiment {
         return run(scenario, peakLoad(scenario, month, settings), settings);
     }
 
-    /** Runs {@code load} on {@code scenario} with {@code settings}. */
+    /**
+     * Runs {@code load} on {@code scenario} with {@code settings}: every replication asked for, since a
+     * run's figures are what it is for (a replication still ends early when its backlog makes its
+     * verdict certain: see {@link #runUntilDecided}).
+     */
     public static RunResult run(Scenario scenario, Load load, RunSettings settings) {
-        return runUntilDecided(scenario, load, settings, settings.replications());
+        return run(scenario, load, settings, settings.replications(), false);
     }
 
     /**
@@ -58,16 +62,21 @@ public final class Experiment {
      *       #backlogBound} (Little's law: {@value #BACKLOG_MARGIN} × the peak rate × the SLO target, at
      *       least {@value #BACKLOG_FLOOR}) ends it as overloaded, when the model allows a stop then
      *       ({@link DeploymentModel#mayStopEarly}: never inside a fault window);
-     *   <li>the first {@value #FIRST_LOOK} replications run first; when they already agree that the load
+     *   <li>in a search for a verdict (this method; not {@link #run}, whose figures are what it is for),
+     *       the first {@value #FIRST_LOOK} replications run first; when they already agree that the load
      *       saturates, with 95% confidence, the others are not run.
      * </ul>
      *
      * A stopped run keeps its verdict and bottleneck, and says why it stopped ({@link RunResult#stoppedEarly}).
      */
     public static RunResult runUntilDecided(Scenario scenario, Load load, RunSettings settings, int cap) {
+        return run(scenario, load, settings, cap, true);
+    }
+
+    private static RunResult run(Scenario scenario, Load load, RunSettings settings, int cap, boolean look) {
         int n = settings.replications();
         List<Replica> reps = new ArrayList<>();
-        if (n > FIRST_LOOK) {
+        if (look && n > FIRST_LOOK) {
             reps.addAll(replicate(scenario, load, settings, 0, FIRST_LOOK));
             RunResult first = result(scenario, load, settings, reps, false);
             if (first.verdict().saturated() && first.verdict().decided()) {

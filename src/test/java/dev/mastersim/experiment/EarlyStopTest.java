@@ -33,9 +33,22 @@ final class EarlyStopTest {
         return TestScenarios.with(s, s.traffic(), new Master(C, TestScenarios.ZERO, false, 0, 50, 1), slo, 12);
     }
 
+    /** A search's run of month 0 (as forecast, capacity and compare run each load point), no replications added. */
     private static RunResult run(Scenario s) {
         RunSettings settings = RunSettings.of(s);
-        return Experiment.run(s, Experiment.peakLoad(s, 0, settings), settings);
+        return Experiment.runUntilDecided(
+                s, Experiment.peakLoad(s, 0, settings), settings, s.run().replications());
+    }
+
+    @Test
+    void aPlainRunKeepsEveryReplicationItWasAskedForButStillEndsAReplicationPastTheBacklog() {
+        Scenario overloaded = cpu(1600, new Dist.Exponential(S), Defaults.SLO, 4);
+        RunSettings settings = RunSettings.of(overloaded);
+        RunResult r = Experiment.run(overloaded, Experiment.peakLoad(overloaded, 0, settings), settings);
+        assertThat(r.replications()).isEqualTo(4);
+        assertThat(r.verdict().saturated()).isTrue();
+        assertThat(r.stoppedEarly().reason()).startsWith("backlog:").endsWith("in 4 of 4 replications");
+        assertThat(r.stoppedEarly().replications()).isEqualTo(4);
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class Capacity {
     private Capacity() {}
 
     private static final double PRECISION = 0.02;
-    private static final int MAX_DOUBLINGS = 20;
+    static final int MAX_DOUBLINGS = 20;
 
     public static CapacityResult run(Scenario s, RunSettings settings) {
         double today = Experiment.peakLoad(s, 0, settings).rate();

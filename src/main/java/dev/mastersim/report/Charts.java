@@ -311,8 +311,8 @@ public final class Charts {
         List<Double> months = new ArrayList<>();
         List<Double> capacity = new ArrayList<>();
         for (Arm a : arms) {
-            names.add(a.atLeast() ? a.name() + " (≥)" : a.name());
-            months.add((double) a.monthsBought());
+            names.add(a.name() + (a.atLeast() ? " (≥)" : a.derived() ? " (derived)" : ""));
+            months.add(a.monthsBought() == null ? 0.0 : a.monthsBought());
             capacity.add(a.capacity().capacity());
         }
         chart.addSeries("months bought", names, months);

@@ -6,7 +6,6 @@ import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
-import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
 import java.util.ArrayList;
@@ -70,18 +69,19 @@ public final class HtmlReport {
                 new String[] {"option", "saturates", "months bought", "capacity/s", "bottleneck"},
                 arms.stream()
                         .map(a -> {
-                            MonthPoint s = a.forecast().saturation();
                             return new String[] {
                                 a.name(),
-                                s == null
-                                        ? "beyond " + a.forecast().horizon() + " months"
-                                        : s.month().toString(),
-                                (a.atLeast() ? "≥ " : "") + a.monthsBought(),
+                                PlanReport.saturates(a),
+                                PlanReport.bought(a),
                                 TableReport.fmt(a.capacity().capacity()),
                                 PlanReport.bottleneck(a)
                             };
                         })
                         .toList());
+        String note = PlanReport.derivedNote(arms);
+        if (!note.isEmpty()) {
+            p.para(note);
+        }
         return p.end(source);
     }
 

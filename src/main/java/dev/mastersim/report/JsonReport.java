@@ -9,6 +9,7 @@ import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.experiment.result.StoppedEarly;
 import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.experiment.result.Verdict;
 import java.util.List;
@@ -44,8 +45,19 @@ public final class JsonReport {
         root.put("seed", r.seed());
         root.put("replications", r.replications());
         number(root, "rate_per_s", r.rate());
+        stoppedEarly(root, r);
         verdictAndFigures(root, r);
         return root;
+    }
+
+    /** {@code "stopped_early": {"reason", "replications"}} when the run ended before its full length (CONTRACT §3). */
+    private static void stoppedEarly(ObjectNode node, RunResult r) {
+        StoppedEarly stopped = r.stoppedEarly();
+        if (stopped != null) {
+            ObjectNode n = node.putObject("stopped_early");
+            n.put("reason", stopped.reason());
+            n.put("replications", stopped.replications());
+        }
     }
 
     /**
@@ -133,6 +145,7 @@ public final class JsonReport {
             n.put("reason", p.result().verdict().reason());
             n.put("decided", p.result().verdict().decided());
             n.put("replications", p.result().replications());
+            stoppedEarly(n, p.result());
             ObjectNode indices = n.putObject("indices");
             p.result().verdict().indices().forEach((name, index) -> number(indices, name, index));
             ObjectNode util = n.putObject("utilisation");
@@ -223,15 +236,22 @@ public final class JsonReport {
         for (Arm a : arms) {
             ObjectNode n = list.addObject();
             n.put("name", a.name());
-            MonthPoint sat = a.forecast().saturation();
-            if (sat == null) {
+            if (a.saturationMonth() == null) {
                 n.putNull("saturation_month");
             } else {
-                n.put("saturation_month", sat.month().toString());
+                n.put("saturation_month", a.saturationMonth().toString());
             }
-            n.put("months_bought", a.monthsBought());
+            if (a.monthsBought() == null) {
+                n.putNull("months_bought");
+            } else {
+                n.put("months_bought", a.monthsBought().intValue());
+            }
             n.put("months_bought_at_least", a.atLeast());
+            n.put("derived", a.derived());
             number(n, "capacity_per_s", a.capacity().capacity());
+            number(n, "capacity_gain", a.capacityGain());
+            n.put("rank", a.rank());
+            MonthPoint sat = a.forecast().saturation();
             String bottleneck = sat != null
                     ? sat.result().verdict().bottleneck()
                     : a.capacity().limit().bottleneck();

@@ -167,23 +167,63 @@ public final class PlanReport {
                 c.residual());
     }
 
-    /** Which arm buys the most months over the baseline, in one sentence. */
+    /** Which arm buys the most time over the baseline (the first by rank), in one sentence. */
     public static String compareSentence(List<Arm> arms) {
         Arm best = null;
         for (Arm a : arms) {
-            if (!a.name().equals("baseline") && (best == null || a.monthsBought() > best.monthsBought())) {
+            if (!a.name().equals("baseline") && (best == null || a.rank() < best.rank())) {
                 best = a;
             }
         }
-        if (best == null || best.monthsBought() <= 0) {
+        if (best == null) {
+            return "No option buys time over the baseline.";
+        }
+        if (best.monthsBought() == null) {
+            return best.capacityGain() > 1
+                    ? String.format(
+                            Locale.ROOT,
+                            "%s gains the most capacity: %.2f times the baseline's.",
+                            best.name(),
+                            best.capacityGain())
+                    : "No option buys time over the baseline.";
+        }
+        if (best.monthsBought() <= 0) {
             return "No option buys time over the baseline.";
         }
         return String.format(
                 Locale.ROOT,
-                "%s buys the most time: %s%d months over the baseline.",
+                "%s buys the most time: %s%d months over the baseline%s.",
                 best.name(),
                 best.atLeast() ? "at least " : "",
-                best.monthsBought());
+                best.monthsBought(),
+                best.derived() ? " (derived from its capacity and the growth curve, past the horizon)" : "");
+    }
+
+    /** The month an arm saturates in, {@code *} when derived past the horizon, "never" when its curve never gets there. */
+    static String saturates(Arm a) {
+        if (a.saturationMonth() == null) {
+            return a.atLeast() ? "beyond " + a.forecast().horizon() + "m" : "never";
+        }
+        return (a.atLeast() ? ">= " : "") + a.saturationMonth() + (a.derived() ? "*" : "");
+    }
+
+    /** The months an arm buys, "-" when it or the baseline has no month. */
+    static String bought(Arm a) {
+        if (a.monthsBought() == null) {
+            return "-";
+        }
+        return (a.atLeast() ? ">= " : "") + a.monthsBought();
+    }
+
+    /** The note under a comparison with derived months, or "". */
+    static String derivedNote(List<Arm> arms) {
+        for (Arm a : arms) {
+            if (a.derived() && a.saturationMonth() != null) {
+                return "* derived: past the " + a.forecast().horizon()
+                        + "-month horizon, the month the growth curve reaches the arm's capacity";
+            }
+        }
+        return "";
     }
 
     /** The first swept value that saturates, in one sentence. */
@@ -228,37 +268,46 @@ public final class PlanReport {
                 "capacity/s",
                 "bottleneck"));
         for (Arm a : arms) {
-            MonthPoint s = a.forecast().saturation();
-            String bought = (a.atLeast() ? ">= " : "") + a.monthsBought();
             b.append(String.format(
                     Locale.ROOT,
                     "%-18s %-12s %13s %14.1f  %s%n",
                     a.name(),
-                    s == null
-                            ? "beyond " + a.forecast().horizon() + "m"
-                            : s.month().toString(),
-                    bought,
+                    saturates(a),
+                    bought(a),
                     a.capacity().capacity(),
                     bottleneck(a)));
+        }
+        String note = derivedNote(arms);
+        if (!note.isEmpty()) {
+            b.append(note).append('\n');
         }
         return b.toString();
     }
 
     public static String compareCsv(List<Arm> arms) {
-        StringBuilder b = new StringBuilder("name,saturation_month,months_bought,at_least,capacity_per_s,bottleneck\n");
+        StringBuilder b = new StringBuilder(
+                "name,saturation_month,months_bought,at_least,capacity_per_s,bottleneck,derived,capacity_gain,rank\n");
         for (Arm a : arms) {
-            MonthPoint s = a.forecast().saturation();
             b.append(CsvReport.quote(a.name()))
                     .append(',')
-                    .append(s == null ? "" : s.month().toString())
+                    .append(
+                            a.saturationMonth() == null
+                                    ? ""
+                                    : a.saturationMonth().toString())
                     .append(',')
-                    .append(a.monthsBought())
+                    .append(a.monthsBought() == null ? "" : a.monthsBought().toString())
                     .append(',')
                     .append(a.atLeast())
                     .append(',')
                     .append(a.capacity().capacity())
                     .append(',')
                     .append(CsvReport.quote(bottleneck(a)))
+                    .append(',')
+                    .append(a.derived())
+                    .append(',')
+                    .append(Double.isFinite(a.capacityGain()) ? Double.toString(a.capacityGain()) : "")
+                    .append(',')
+                    .append(a.rank())
                     .append('\n');
         }
         return b.toString();

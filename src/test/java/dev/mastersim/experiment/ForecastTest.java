@@ -51,6 +51,13 @@ final class ForecastTest {
     }
 
     @Test
+    void theSearchRunsUpwardsFromMonthZeroAndNeverTheHorizonsLastMonth() {
+        // months 0, 1, 3, 7, 15 (saturated), then bisection 11, 9, 10, and the approach 8 (9 and 11 ran)
+        ForecastResult f = Forecast.run(scenario(), RunSettings.of(scenario()));
+        assertThat(f.months()).extracting(p -> p.index()).containsExactly(0, 1, 3, 7, 8, 9, 10, 11, 15);
+    }
+
+    @Test
     void capacityIsTheRateWhereUtilisationReachesTheLimit() {
         CapacityResult c = Capacity.run(scenario(), RunSettings.of(scenario()));
         double exact = 0.8 * C / S;

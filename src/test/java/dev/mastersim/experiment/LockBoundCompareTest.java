@@ -58,5 +58,27 @@ final class LockBoundCompareTest {
         assertThat(byName.get("row-locks").monthsBought()).isGreaterThanOrEqualTo(6);
         assertThat(byName.get("shard-4").monthsBought()).isGreaterThanOrEqualTo(6);
         assertThat(byName.get("write-queue").monthsBought()).isGreaterThanOrEqualTo(6);
+
+        // past the horizon, row locks and the write queue get the months their capacities reach on the
+        // growth curve: different months, ranked by them
+        Arm rowLocks = byName.get("row-locks");
+        Arm writeQueue = byName.get("write-queue");
+        GrowthInversion curve = GrowthInversion.of(base);
+        for (Arm a : List.of(rowLocks, writeQueue)) {
+            assertThat(a.derived()).as(a.name()).isTrue();
+            assertThat(a.monthIndex())
+                    .as(a.name())
+                    .isGreaterThanOrEqualTo(base.forecast().months());
+            assertThat(a.monthIndex())
+                    .as(a.name())
+                    .isEqualTo(curve.firstMonthAbove(a.capacity().capacity()).getAsInt());
+        }
+        assertThat(rowLocks.monthIndex()).isNotEqualTo(writeQueue.monthIndex());
+        Arm later = rowLocks.monthIndex() > writeQueue.monthIndex() ? rowLocks : writeQueue;
+        Arm earlier = later == rowLocks ? writeQueue : rowLocks;
+        assertThat(later.rank()).isLessThan(earlier.rank());
+        assertThat(later.rank()).isEqualTo(1);
+        assertThat(byName.get("baseline").rank())
+                .isGreaterThan(byName.get("shard-4").rank());
     }
 }

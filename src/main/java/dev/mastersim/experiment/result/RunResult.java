@@ -11,12 +11,30 @@ import java.util.Map;
  *
  * @param scenario the scenario's name
  * @param rate the open arrival rate simulated, requests per second (0 for a closed population)
+ * @param stoppedEarly why the run ended before its full length, or null when it ran it all
  */
 public record RunResult(
-        String scenario, long seed, int replications, double rate, Verdict verdict, Map<List<String>, Figure> figures) {
+        String scenario,
+        long seed,
+        int replications,
+        double rate,
+        Verdict verdict,
+        Map<List<String>, Figure> figures,
+        StoppedEarly stoppedEarly) {
 
     public RunResult {
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /** A run that ran its full length. */
+    public RunResult(
+            String scenario,
+            long seed,
+            int replications,
+            double rate,
+            Verdict verdict,
+            Map<List<String>, Figure> figures) {
+        this(scenario, seed, replications, rate, verdict, figures, null);
     }
 
     /** The figure at this path, or null. */

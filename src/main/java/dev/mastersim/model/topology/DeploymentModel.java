@@ -181,6 +181,31 @@ public final class DeploymentModel implements EventHandler {
         return ended;
     }
 
+    /**
+     * Ends the run early, as overloaded, when an open arrival finds {@code inFlight} requests in the
+     * system and {@link #mayStopEarly} allows a stop then (a closed population is bounded by its users
+     * and never stops this way). Off unless called; a run that never reaches the bound is unchanged.
+     */
+    public DeploymentModel stopEarlyAbove(int inFlight) {
+        traffic.backlogBound = Math.max(1, inFlight);
+        traffic.gate = this::mayStopEarly;
+        return this;
+    }
+
+    /**
+     * "May I stop now?", asked before a run stops early at simulated time {@code now}. Always yes
+     * today; a fault (a master restart, a lost replica) must answer no inside its window and until the
+     * run has recovered from it, because what the run is for is measured there.
+     */
+    public boolean mayStopEarly(double now) {
+        return true;
+    }
+
+    /** Whether the run ended early because its backlog passed {@link #stopEarlyAbove}'s bound. */
+    public boolean stoppedEarly() {
+        return traffic.stoppedEarly();
+    }
+
     /** Write transactions committed since the last statistics reset. */
     long commits() {
         return driver.commits();

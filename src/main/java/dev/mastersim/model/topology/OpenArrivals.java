@@ -7,7 +7,8 @@ import dev.mastersim.model.traffic.RateProfile;
 /**
  * Open traffic: arrivals at the times of a Poisson process under the rate profile (exact under a
  * changing rate, see {@link RateProfile}), each on a new job from the pool; an arrival over the
- * in-flight bound is shed. A finished request's job goes back to the pool.
+ * in-flight bound, or over the backlog bound when the run may stop, is shed and ends the run. A finished
+ * request's job goes back to the pool.
  */
 final class OpenArrivals extends Traffic {
     private static final int ARRIVAL = 1;
@@ -36,6 +37,11 @@ final class OpenArrivals extends Traffic {
         if (inFlight >= maxInFlight) {
             shed++;
             overload();
+            return;
+        }
+        if (inFlight >= backlogBound && gate.mayStop(sim.now())) {
+            shed++;
+            stopEarly();
             return;
         }
         inFlight++;

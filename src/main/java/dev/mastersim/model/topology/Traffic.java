@@ -14,6 +14,10 @@ import dev.mastersim.engine.TimeWeighted;
  * <p><b>Bounded.</b> At most {@code maxInFlight} requests are in the system; an open arrival beyond
  * that is shed, counted, and ends the run as overloaded ({@link #overload}), so an unstable
  * configuration ends quickly in bounded memory with that verdict instead of running out of memory.
+ * Open traffic may also carry a lower <b>backlog bound</b> ({@link DeploymentModel#stopEarlyAbove}): an
+ * arrival that finds that many requests in the system ends the run the same way, but only when the
+ * run's {@link StopGate} allows a stop at that moment, and the run is then marked {@linkplain
+ * #stoppedEarly() stopped early}.
  */
 abstract sealed class Traffic implements EventHandler permits OpenArrivals, ClosedPopulation {
     final Simulation sim;
@@ -23,6 +27,11 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
     long arrivals;
     long shed;
     private boolean overloaded;
+    private boolean stoppedEarly;
+    /** Requests in flight at which open traffic stops the run early (when the gate allows); off by default. */
+    int backlogBound = Integer.MAX_VALUE;
+
+    StopGate gate = StopGate.ALWAYS;
     private int inFlightAtWarmup;
     final TimeWeighted inFlightLevel = new TimeWeighted();
 
@@ -46,6 +55,19 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
             overloaded = true;
             sim.stop();
         }
+    }
+
+    /** Ends the run as overloaded because its backlog passed the backlog bound (see the class comment). */
+    void stopEarly() {
+        if (!overloaded) {
+            stoppedEarly = true;
+            overload();
+        }
+    }
+
+    /** Whether the backlog bound, not the in-flight bound, ended the run. */
+    boolean stoppedEarly() {
+        return stoppedEarly;
     }
 
     /** Requests in the system now. */

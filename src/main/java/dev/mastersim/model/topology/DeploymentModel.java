@@ -180,6 +180,10 @@ public final class DeploymentModel implements EventHandler {
     }
 
     /** Write transactions committed since the last statistics reset. */
+    LockStats lockStats() {
+        return lockStats;
+    }
+
     long commits() {
         return driver.commits();
     }

@@ -34,6 +34,7 @@ final class LockStats {
     private final TimeWeighted[] blocked;
     private final List<HotGranules> hot = new ArrayList<>(); // one per shard's lock table
     private final double[] hottest; // scratch for put()
+    private double shortestVictimWait = Double.POSITIVE_INFINITY; // for tests of the deadlock timeout
 
     LockStats(String[] tableNames) {
         this.tableNames = tableNames;
@@ -135,8 +136,15 @@ final class LockStats {
         }
     }
 
-    void deadlock(int table) {
+    /** A deadlock on {@code table}; its victim had waited {@code waited} seconds (0: found as the wait began). */
+    void deadlock(int table, double waited) {
         deadlocks[table]++;
+        shortestVictimWait = Math.min(shortestVictimWait, waited);
+    }
+
+    /** The shortest wait of a deadlock's victim since the reset (infinite when none). */
+    double shortestVictimWait() {
+        return shortestVictimWait;
     }
 
     void timeout(int table) {
@@ -158,6 +166,7 @@ final class LockStats {
         Arrays.fill(timeouts, 0);
         Arrays.fill(conflicts, 0);
         Arrays.fill(retries, 0);
+        shortestVictimWait = Double.POSITIVE_INFINITY;
         for (int t = 0; t < tableNames.length; t++) {
             wait[t].reset();
             held[t].reset(now);

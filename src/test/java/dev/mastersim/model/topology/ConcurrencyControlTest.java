@@ -64,11 +64,19 @@ final class ConcurrencyControlTest {
     void lockingGrantsOnEachShardsOwnTableAndNoWaitRefusesAConflict() {
         Simulation sim = new Simulation();
         ConcurrencyControl locking = ConcurrencyControl.of(
-                dev.mastersim.scenario.Concurrency.LOCKING, 2, sim, (type, arg) -> {}, new LockStats(new String[] {"t"
-                }));
+                dev.mastersim.scenario.Concurrency.LOCKING,
+                2,
+                false,
+                sim,
+                (type, arg) -> {},
+                new LockStats(new String[] {"t"}));
         ConcurrencyControl noWait = ConcurrencyControl.of(
-                dev.mastersim.scenario.Concurrency.NO_WAIT, 2, sim, (type, arg) -> {}, new LockStats(new String[] {"t"
-                }));
+                dev.mastersim.scenario.Concurrency.NO_WAIT,
+                2,
+                false,
+                sim,
+                (type, arg) -> {},
+                new LockStats(new String[] {"t"}));
         for (ConcurrencyControl cc : new ConcurrencyControl[] {locking, noWait}) {
             assertThat(cc.acquire(txn(0, 0, PAGE_7_OF_TABLE_0, 0), 0)).isEqualTo(LockManager.GRANTED);
             assertThat(cc.acquire(txn(1, 0, PAGE_7_OF_TABLE_0, 1), 0))

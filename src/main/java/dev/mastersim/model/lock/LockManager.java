@@ -228,6 +228,7 @@ public final class LockManager {
     private int searchNode; // the requester's waiting node
     private int searchRec; // and its record
     private int searchFirstX; // the first exclusive waiter behind it, NIL, or UNKNOWN until needed
+    private long searchSteps; // transactions popped and holders looked at by every search so far
     private int[] affected;
     private int[] grantedTxns;
     private int grants;
@@ -337,6 +338,14 @@ public final class LockManager {
         } finally {
             notifying = false;
         }
+    }
+
+    /**
+     * The work of every deadlock search so far: transactions taken from the search's stack plus holders
+     * looked at (its cost, counted rather than timed, for tests and benchmarks).
+     */
+    public long searchSteps() {
+        return searchSteps;
     }
 
     /** Whether {@code txn} has a request waiting. */
@@ -516,6 +525,7 @@ public final class LockManager {
         sp = 1;
         while (sp > 0) {
             int txn = stack[--sp];
+            searchSteps++;
             int node = txns[txn * TXN + T_WAIT];
             if (node != NIL && pushBlockers(txn, node, requester, mark)) {
                 return true;
@@ -540,6 +550,7 @@ public final class LockManager {
         }
         // the holders (an upgrader waits for every other one)
         for (int h = recs[rec * REC + R_HOLDERS]; h != NIL; h = nodes[h * NODE + N_NEXT]) {
+            searchSteps++;
             if (nodes[h * NODE + N_TXN] != txn && visit(nodes[h * NODE + N_TXN], requester, mark)) {
                 return true;
             }

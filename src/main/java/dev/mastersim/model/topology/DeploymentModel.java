@@ -179,11 +179,12 @@ public final class DeploymentModel implements EventHandler {
         return ended;
     }
 
-    /** Write transactions committed since the last statistics reset. */
+    /** The lock figures' books (for tests). */
     LockStats lockStats() {
         return lockStats;
     }
 
+    /** Write transactions committed since the last statistics reset. */
     long commits() {
         return driver.commits();
     }

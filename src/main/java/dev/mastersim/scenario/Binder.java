@@ -202,7 +202,8 @@ final class Binder {
                 duration(m, "lock_wait_timeout", d.lockWaitTimeout()),
                 (int) count(m, "shards", "/master", 1, Limits.SHARDS, d.shards()),
                 fraction(m, "cross_shard", d.crossShard()),
-                duration(m, "flush_per_commit", d.flushPerCommit()));
+                duration(m, "flush_per_commit", d.flushPerCommit()),
+                duration(m, "deadlock_timeout", d.deadlockTimeout()));
     }
 
     private Replicas replicas(JsonNode n) {

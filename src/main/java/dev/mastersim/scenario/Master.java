@@ -10,6 +10,8 @@ package dev.mastersim.scenario;
  * @param shards number of masters keys hash to (1 = unsharded)
  * @param flushPerCommit seconds of log device time per commit in a flush: a flush of n commits takes
  *     {@code flush + n x flushPerCommit}, which gives group commit its ceiling of 1/flushPerCommit commits/s
+ * @param deadlockTimeout seconds a lock wait lasts before it is searched for a deadlock (PostgreSQL's {@code
+ *     deadlock_timeout}); 0 searches each wait as it begins
  * @param crossShard with shards: the share of write transactions whose rows each hash to their own shard (and
  *     pay two-phase commit when that is more than one); the others live wholly on their first row's shard, as a
  *     sharded schema co-locates what one transaction touches
@@ -22,7 +24,21 @@ public record Master(
         double lockWaitTimeout,
         int shards,
         double crossShard,
-        double flushPerCommit) {
+        double flushPerCommit,
+        double deadlockTimeout) {
+
+    /** A master that searches each lock wait for a deadlock as it begins ({@code deadlock_timeout: 0}). */
+    public Master(
+            int cores,
+            Dist flush,
+            boolean groupCommit,
+            int maxConnections,
+            double lockWaitTimeout,
+            int shards,
+            double crossShard,
+            double flushPerCommit) {
+        this(cores, flush, groupCommit, maxConnections, lockWaitTimeout, shards, crossShard, flushPerCommit, 0);
+    }
 
     /** A master without per-commit log time ({@code flush_per_commit: 0}). */
     public Master(

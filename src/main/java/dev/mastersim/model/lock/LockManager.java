@@ -43,11 +43,30 @@ import java.util.Arrays;
  * whose mode is incompatible with what it wants, and the incompatible requests ahead of it in the queue
  * (the upgrader counts as ahead of every queued request). Each transaction waits for at most one request
  * (the caller's contract, asserted), so the graph changes only when a request starts waiting, and only a
- * cycle through that request can be new. The request is therefore linked in, an iterative depth-first
- * search runs from the requester over the blockers, and if it comes back to the requester the request is
- * unlinked again, leaving no trace, and {@link #DEADLOCK} is returned: the requester is the victim, and
- * the caller aborts it. Continuous detection on every wait keeps the graph acyclic at all times, so
- * nothing ever waits without a chain of blockers that ends in a running transaction.
+ * cycle through that request can be new. The request is therefore linked in, a depth-first search runs
+ * from the requester over the blockers, and if it comes back to the requester the request is unlinked
+ * again, leaving no trace, and {@link #DEADLOCK} is returned: the requester is the victim, and the caller
+ * aborts it. Continuous detection on every wait keeps the graph acyclic at all times, so nothing ever
+ * waits without a chain of blockers that ends in a running transaction.
+ *
+ * <p>The search does not walk queues. A queued waiter reaches, through the graph, <em>every</em> holder
+ * of its granule: an exclusive one waits for all of them; a shared one waits for the exclusive holder,
+ * or the upgrader (who waits for every other holder), or else an exclusive waiter ahead, since the head
+ * of a queue is always blocked by a holder, and with only shared holders a shared head would have been
+ * granted. And a queued waiter reaches nothing else outside its queue, for the waiters ahead of it wait
+ * on the same granule. So the search goes from a waiter straight to the holders of its granule, scanned
+ * once per search however many of its waiters are met, and from an upgrader to the other holders: its
+ * cost is the holders reachable from the requester, whatever the length of the queues (a FIFO thousands
+ * long behind one hot row used to be walked, waiter by waiter, for each of its waiters met). The one path
+ * that stays inside a queue is to the requester itself when a search runs after later requests queued
+ * behind it ({@link #deadlocked}, for a deadlock timeout): a waiter behind it reaches it if either is
+ * exclusive or an exclusive waiter stands between. The property tests check every search against a
+ * cycle search on the whole graph.
+ *
+ * <p>With {@link #acquireUnsearched} a wait is not searched when it begins; the caller asks {@link
+ * #deadlocked} once the wait has lasted its deadlock timeout (PostgreSQL's {@code deadlock_timeout}) and
+ * aborts the requester if it is on a cycle. Cycles then live until that search; every cycle is still
+ * found, by the search of its member that waited last, if no other search broke it first.
  *
  * <h2>Invariants</h2>
  *
@@ -75,16 +94,16 @@ import java.util.Arrays;
  * free lists. A record remembers its table slot, so freeing it needs no probe. A node is on its
  * granule's doubly linked holder or waiter list (O(1) unlink on abort) and on its transaction's singly
  * linked list of held locks (release walks it once).
- * The deadlock search uses a preallocated {@code int} stack and epoch-stamped visit marks, so starting a
- * search costs nothing. Arrays grow only by doubling when a capacity is exceeded, which is amortised and,
+ * The deadlock search uses a preallocated {@code int} stack and epoch-stamped visit marks on transactions
+ * and records, so starting a search costs nothing. Arrays grow only by doubling when a capacity is exceeded, which is amortised and,
  * once the population of transactions and locks has been seen, never happens again.
  *
  * <h2>What is left out</h2>
  *
  * Intention locks and multiple granularity (IS/IX/SIX), lock escalation, update (U) mode and other
  * conversions than S&rarr;X, range and predicate locks (phantoms), latches, a bounded lock memory, victim
- * selection other than "the requester" (youngest, least work, wound-wait, wait-die), periodic rather than
- * continuous detection, and distributed deadlocks across shards. Each is a real engine's concern; none
+ * selection other than "the requester" (youngest, least work, wound-wait, wait-die), a bounded search
+ * depth (InnoDB's), and distributed deadlocks across shards. Each is a real engine's concern; none
  * changes the first-order contention behaviour that mastersim forecasts.
  *
  * <h2>References</h2>
@@ -184,6 +203,7 @@ public final class LockManager {
     private static final int N_PREV = 4;
     private static final int N_NEXT = 5;
     private static final int N_TXN_NEXT = 6;
+    private static final int N_SEQ = 7; // a queued node's place in queue order: later nodes have larger ones
     private int[] nodes;
     private int nodeCapacity;
     private int nodeFree;
@@ -197,11 +217,18 @@ public final class LockManager {
     private int[] txns;
     private int txnCapacity;
     private int[] txnMark; // epoch of the last deadlock search that visited it
+    private int[] recMark; // epoch of the last deadlock search that scanned its holders for a queued waiter
+    private int waitSeq; // the last N_SEQ given (compared by difference, so it may wrap)
 
     // scratch: deadlock search stack, release's affected granules and granted txns
     private int[] stack;
     private int sp;
     private int epoch;
+    private static final int UNKNOWN = -2;
+    private int searchNode; // the requester's waiting node
+    private int searchRec; // and its record
+    private int searchFirstX; // the first exclusive waiter behind it, NIL, or UNKNOWN until needed
+    private long searchSteps; // transactions popped and holders looked at by every search so far
     private int[] affected;
     private int[] grantedTxns;
     private int grants;
@@ -243,6 +270,27 @@ public final class LockManager {
 
     /** A strict 2PL request: {@link #GRANTED}, {@link #WAITING} (the listener hears of the grant) or {@link #DEADLOCK}. */
     public int acquire(int txn, long granule, int mode) {
+        return acquire(txn, granule, mode, true);
+    }
+
+    /**
+     * Like {@link #acquire}, but a wait is not searched for a deadlock: the caller asks {@link #deadlocked}
+     * later (a deadlock timeout). Only a second upgrader on a granule, a cycle of two shared holders that
+     * one queue cannot hold, is {@link #DEADLOCK} at once.
+     */
+    public int acquireUnsearched(int txn, long granule, int mode) {
+        return acquire(txn, granule, mode, false);
+    }
+
+    /**
+     * Whether the waiting {@code txn} is on a cycle of the waits-for graph (false if it does not wait);
+     * the caller then aborts it, the victim, with {@link #releaseAll}.
+     */
+    public boolean deadlocked(int txn) {
+        return isWaiting(txn) && closesCycle(txn);
+    }
+
+    private int acquire(int txn, long granule, int mode, boolean search) {
         check(txn, mode);
         int found = find(granule);
         if (found < 0) {
@@ -260,7 +308,7 @@ public final class LockManager {
         if (grantNow(txn, rec, own, mode)) {
             return GRANTED;
         }
-        return own == NIL ? waitQueued(txn, rec, mode) : waitUpgrade(txn, rec, own);
+        return own == NIL ? waitQueued(txn, rec, mode, search) : waitUpgrade(txn, rec, own, search);
     }
 
     /** Like {@link #acquire} but never queues: {@link #GRANTED} or {@link #CONFLICT}. */
@@ -290,6 +338,14 @@ public final class LockManager {
         } finally {
             notifying = false;
         }
+    }
+
+    /**
+     * The work of every deadlock search so far: transactions taken from the search's stack plus holders
+     * looked at (its cost, counted rather than timed, for tests and benchmarks).
+     */
+    public long searchSteps() {
+        return searchSteps;
     }
 
     /** Whether {@code txn} has a request waiting. */
@@ -394,12 +450,12 @@ public final class LockManager {
         return true;
     }
 
-    private int waitQueued(int txn, int rec, int mode) {
+    private int waitQueued(int txn, int rec, int mode, boolean search) {
         // link in at the tail, then look for a cycle through it
         int node = newNode(txn, rec, mode, QUEUED);
         appendWaiter(rec, node);
         startWaiting(txn, node);
-        if (!closesCycle(txn)) {
+        if (!search || !closesCycle(txn)) {
             return WAITING;
         }
         // deadlock: unlink again, leaving no trace
@@ -409,7 +465,7 @@ public final class LockManager {
         return DEADLOCK;
     }
 
-    private int waitUpgrade(int txn, int rec, int own) {
+    private int waitUpgrade(int txn, int rec, int own, boolean search) {
         // a second upgrader waits for the first one's shared lock, and the first for its: a cycle
         if (recs[rec * REC + R_UPGRADER] != NIL) {
             return DEADLOCK;
@@ -418,7 +474,7 @@ public final class LockManager {
         nodes[own * NODE + N_STATE] = UPGRADING;
         recs[rec * REC + R_UPGRADER] = own;
         startWaiting(txn, own);
-        if (!closesCycle(txn)) {
+        if (!search || !closesCycle(txn)) {
             return WAITING;
         }
         // deadlock: back to a plain shared holder
@@ -454,50 +510,75 @@ public final class LockManager {
 
     // ---------------------------------------------------------------- deadlock search
 
-    /** Whether the waiting {@code requester} is reachable from its own blockers in the waits-for graph. */
+    /**
+     * Whether the waiting {@code requester} is on a cycle of the waits-for graph, searched over holders
+     * only: a queued waiter reaches every holder of its granule, and nothing else outside its queue.
+     */
     private boolean closesCycle(int requester) {
         int mark = nextEpoch();
+        int own = txns[requester * TXN + T_WAIT];
+        searchNode = own;
+        searchRec = nodes[own * NODE + N_REC];
+        searchFirstX = UNKNOWN;
         txnMark[requester] = mark;
         stack[0] = requester;
         sp = 1;
         while (sp > 0) {
             int txn = stack[--sp];
-            if (txns[txn * TXN + T_WAIT] != NIL && pushBlockers(txns[txn * TXN + T_WAIT], requester, mark)) {
+            searchSteps++;
+            int node = txns[txn * TXN + T_WAIT];
+            if (node != NIL && pushBlockers(txn, node, requester, mark)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Pushes the unvisited blockers of the waiting {@code node}; true when one is the requester. */
-    private boolean pushBlockers(int node, int requester, int mark) {
+    /** Pushes the unvisited holders {@code txn}'s waiting {@code node} leads to; true when one is the requester. */
+    private boolean pushBlockers(int txn, int node, int requester, int mark) {
         int rec = nodes[node * NODE + N_REC];
-        int txn = nodes[node * NODE + N_TXN];
-        boolean upgrading = nodes[node * NODE + N_STATE] == UPGRADING;
-        int want = upgrading ? EXCLUSIVE : nodes[node * NODE + N_MODE];
-        // incompatible holders
-        for (int h = recs[rec * REC + R_HOLDERS]; h != NIL; h = nodes[h * NODE + N_NEXT]) {
-            if (nodes[h * NODE + N_TXN] != txn
-                    && (want | nodes[h * NODE + N_MODE]) == EXCLUSIVE
-                    && visit(nodes[h * NODE + N_TXN], requester, mark)) {
+        if (nodes[node * NODE + N_STATE] == QUEUED) {
+            // behind the requester in its own queue: an edge to it (only when the search began later)
+            if (rec == searchRec && txn != requester && reachesRequesterInQueue(node)) {
                 return true;
             }
+            // every queued waiter on a granule reaches the same holders: scan them once per search
+            if (recMark[rec] == mark) {
+                return false;
+            }
+            recMark[rec] = mark;
         }
-        if (upgrading) {
-            return false;
-        }
-        // the upgrader, ahead of the FIFO and wanting EXCLUSIVE
-        int u = recs[rec * REC + R_UPGRADER];
-        if (u != NIL && visit(nodes[u * NODE + N_TXN], requester, mark)) {
-            return true;
-        }
-        // incompatible requests ahead in the FIFO
-        for (int w = recs[rec * REC + R_WAIT_HEAD]; w != node; w = nodes[w * NODE + N_NEXT]) {
-            if ((want | nodes[w * NODE + N_MODE]) == EXCLUSIVE && visit(nodes[w * NODE + N_TXN], requester, mark)) {
+        // the holders (an upgrader waits for every other one)
+        for (int h = recs[rec * REC + R_HOLDERS]; h != NIL; h = nodes[h * NODE + N_NEXT]) {
+            searchSteps++;
+            if (nodes[h * NODE + N_TXN] != txn && visit(nodes[h * NODE + N_TXN], requester, mark)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the queued {@code node}, on the requester's granule, reaches the queued requester through
+     * the queue: it is behind it, and one of the two is exclusive or an exclusive waiter stands between.
+     */
+    private boolean reachesRequesterInQueue(int node) {
+        int own = searchNode;
+        if (nodes[own * NODE + N_STATE] != QUEUED || nodes[node * NODE + N_SEQ] - nodes[own * NODE + N_SEQ] <= 0) {
+            return false;
+        }
+        if ((nodes[node * NODE + N_MODE] | nodes[own * NODE + N_MODE]) == EXCLUSIVE) {
+            return true;
+        }
+        if (searchFirstX == UNKNOWN) {
+            // the first exclusive waiter behind the requester, found once per search
+            int w = nodes[own * NODE + N_NEXT];
+            while (w != NIL && nodes[w * NODE + N_MODE] != EXCLUSIVE) {
+                w = nodes[w * NODE + N_NEXT];
+            }
+            searchFirstX = w;
+        }
+        return searchFirstX != NIL && nodes[node * NODE + N_SEQ] - nodes[searchFirstX * NODE + N_SEQ] >= 0;
     }
 
     private boolean visit(int txn, int requester, int mark) {
@@ -514,6 +595,7 @@ public final class LockManager {
     private int nextEpoch() {
         if (++epoch == 0) {
             Arrays.fill(txnMark, 0);
+            Arrays.fill(recMark, 0);
             epoch = 1;
         }
         return epoch;
@@ -673,6 +755,7 @@ public final class LockManager {
     }
 
     private void appendWaiter(int rec, int node) {
+        nodes[node * NODE + N_SEQ] = ++waitSeq;
         nodes[node * NODE + N_NEXT] = NIL;
         nodes[node * NODE + N_PREV] = recs[rec * REC + R_WAIT_TAIL];
         if (recs[rec * REC + R_WAIT_TAIL] == NIL) {
@@ -830,6 +913,7 @@ public final class LockManager {
     private void allocRecords(int capacity) {
         int old = recKey == null ? 0 : recKey.length;
         recKey = old == 0 ? new long[capacity] : Arrays.copyOf(recKey, capacity);
+        recMark = old == 0 ? new int[capacity] : Arrays.copyOf(recMark, capacity);
         if (recSince != null) {
             recSince = Arrays.copyOf(recSince, capacity);
         }

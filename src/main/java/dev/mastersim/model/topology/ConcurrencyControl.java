@@ -12,7 +12,8 @@ import dev.mastersim.scenario.Concurrency;
  *
  * <ul>
  *   <li>{@link Locking}: strict two-phase locking on one {@link LockManager} per shard; a conflict waits
- *       (FIFO, deadlock detection), or with no-wait aborts at once.
+ *       (FIFO, deadlock detection as the wait begins or, with a deadlock timeout, once it has lasted
+ *       that long), or with no-wait aborts at once.
  *   <li>{@link Optimistic}: no locks; at commit, backward validation against its {@link WriteLog}.
  * </ul>
  */
@@ -26,6 +27,9 @@ interface ConcurrencyControl {
      */
     int acquire(Job j, int i);
 
+    /** Whether {@code j}, waiting for its lock request {@code i}, is on a cycle of waits (the search a deadlock timeout defers). */
+    boolean deadlocked(Job j, int i);
+
     /** Whether granted requests hold locks (and count in the tables' held and active levels). */
     boolean holdsLocks();
 
@@ -38,11 +42,16 @@ interface ConcurrencyControl {
     /** Commit or abort: drops every lock of {@code j} on each of its participant shards. */
     void releaseAll(Job j);
 
-    /** The control the scenario names, over {@code shards} shards; grants are scheduled on {@code driver}. */
-    static ConcurrencyControl of(Concurrency c, int shards, Simulation sim, EventHandler driver, LockStats stats) {
+    /**
+     * The control the scenario names, over {@code shards} shards; grants are scheduled on {@code driver}.
+     * With {@code deferSearch}, a lock wait is not searched for a deadlock as it begins: the driver asks
+     * {@link #deadlocked} after the deadlock timeout.
+     */
+    static ConcurrencyControl of(
+            Concurrency c, int shards, boolean deferSearch, Simulation sim, EventHandler driver, LockStats stats) {
         return switch (c) {
-            case LOCKING -> new Locking(false, shards, sim, driver, stats);
-            case NO_WAIT -> new Locking(true, shards, sim, driver, stats);
+            case LOCKING -> new Locking(false, deferSearch, shards, sim, driver, stats);
+            case NO_WAIT -> new Locking(true, false, shards, sim, driver, stats);
             case OPTIMISTIC -> new Optimistic();
         };
     }
@@ -50,10 +59,12 @@ interface ConcurrencyControl {
     /** Strict two-phase locking, one lock table per shard; {@code noWait} aborts a conflict instead of queueing it. */
     final class Locking implements ConcurrencyControl {
         private final boolean noWait;
+        private final boolean deferSearch;
         private final LockManager[] tables;
 
-        Locking(boolean noWait, int shards, Simulation sim, EventHandler driver, LockStats stats) {
+        Locking(boolean noWait, boolean deferSearch, int shards, Simulation sim, EventHandler driver, LockStats stats) {
             this.noWait = noWait;
+            this.deferSearch = deferSearch;
             this.tables = new LockManager[shards];
             for (int s = 0; s < shards; s++) {
                 // a grant continues its transaction in a zero-delay event, never inside releaseAll
@@ -65,7 +76,17 @@ interface ConcurrencyControl {
         @Override
         public int acquire(Job j, int i) {
             LockManager lm = tables[j.shardOf[i]];
-            return noWait ? lm.acquireNoWait(j.id, j.granule[i], j.mode[i]) : lm.acquire(j.id, j.granule[i], j.mode[i]);
+            if (noWait) {
+                return lm.acquireNoWait(j.id, j.granule[i], j.mode[i]);
+            }
+            return deferSearch
+                    ? lm.acquireUnsearched(j.id, j.granule[i], j.mode[i])
+                    : lm.acquire(j.id, j.granule[i], j.mode[i]);
+        }
+
+        @Override
+        public boolean deadlocked(Job j, int i) {
+            return tables[j.shardOf[i]].deadlocked(j.id);
         }
 
         @Override
@@ -96,6 +117,11 @@ interface ConcurrencyControl {
         @Override
         public int acquire(Job j, int i) {
             return LockManager.GRANTED;
+        }
+
+        @Override
+        public boolean deadlocked(Job j, int i) {
+            return false;
         }
 
         @Override

@@ -206,6 +206,11 @@ public final class DeploymentModel implements EventHandler {
         return traffic.stoppedEarly();
     }
 
+    /** The lock figures' books (for tests). */
+    LockStats lockStats() {
+        return lockStats;
+    }
+
     /** Write transactions committed since the last statistics reset. */
     long commits() {
         return driver.commits();

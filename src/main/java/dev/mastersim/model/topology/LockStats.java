@@ -35,6 +35,7 @@ final class LockStats {
     private final Books bySlot; // null with one shard
     private final List<HotGranules> hot = new ArrayList<>(); // one per shard's lock table, in shard order
     private final double[][] hottest; // scratch for put(): [shard][table]
+    private double shortestVictimWait = Double.POSITIVE_INFINITY; // for tests of the deadlock timeout
 
     /** The books of {@code tableNames} on the shards {@code shardNames} (one: unsharded). */
     LockStats(String[] tableNames, String[] shardNames) {
@@ -133,12 +134,21 @@ final class LockStats {
         }
     }
 
-    /** {@code j}'s lock request {@code i} closed a deadlock cycle. */
-    void deadlock(Job j, int i) {
+    /**
+     * {@code j}'s lock request {@code i} closed a deadlock cycle; its victim had waited {@code waited}
+     * seconds (0: found as the wait began).
+     */
+    void deadlock(Job j, int i, double waited) {
         byTable.deadlocks[j.tableOf[i]]++;
         if (bySlot != null) {
             bySlot.deadlocks[slot(j, i)]++;
         }
+        shortestVictimWait = Math.min(shortestVictimWait, waited);
+    }
+
+    /** The shortest wait of a deadlock's victim since the reset (infinite when none). */
+    double shortestVictimWait() {
+        return shortestVictimWait;
     }
 
     /** {@code j}'s wait for its lock request {@code i} timed out. */
@@ -166,6 +176,7 @@ final class LockStats {
     }
 
     void reset(double now) {
+        shortestVictimWait = Double.POSITIVE_INFINITY;
         byTable.reset(now);
         if (bySlot != null) {
             bySlot.reset(now);

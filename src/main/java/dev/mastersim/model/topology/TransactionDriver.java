@@ -30,7 +30,10 @@ import dev.mastersim.scenario.Scenario;
  * <p>A woken job (a lock granted by someone's release, a connection handed on) continues in a
  * zero-delay event, never inside the releasing call, so no mechanism is re-entered while its grant
  * loop runs. A lock wait's timeout is an event carrying the job's wait generation; a wait that ended
- * first moved the generation on, and the stale timeout is ignored.
+ * first moved the generation on, and the stale timeout is ignored. With {@code master.deadlock_timeout}
+ * a wait's deadlock search is such an event too, scheduled as the wait begins (before its timeout, so
+ * at equal times the search comes first): if the job still waits then and is on a cycle, it is the
+ * victim and aborts as on a deadlock found at once; its wait counts as a wait.
  */
 final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     /** Whom a transaction runs for: the request flow, or the write queue for a writer's batch. */
@@ -60,6 +63,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     private static final int ROUNDTRIP_DONE = 2;
     private static final int LOCK_TIMEOUT = 3;
     private static final int BACKOFF_DONE = 4;
+    private static final int DEADLOCK_CHECK = 5;
 
     private final Simulation sim;
     private final Jobs jobs;
@@ -72,6 +76,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     private final LockStats stats;
     private final DoubleSampler backoff;
     private final double lockWaitTimeout;
+    private final double deadlockTimeout;
     private final double connectionTimeout;
     private final int retries;
     private long commits;
@@ -95,9 +100,11 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         this.stats = stats;
         this.backoff = backoff;
         this.lockWaitTimeout = scenario.master().lockWaitTimeout();
+        this.deadlockTimeout = scenario.master().deadlockTimeout();
         this.connectionTimeout = scenario.app().pool().connectionTimeout();
         this.retries = scenario.retries().max();
-        this.control = ConcurrencyControl.of(scenario.concurrency(), masterCpu.length, sim, this, stats);
+        this.control =
+                ConcurrencyControl.of(scenario.concurrency(), masterCpu.length, deadlockTimeout > 0, sim, this, stats);
         this.holdsLocks = control.holdsLocks();
         this.commit = new CommitProtocol(scenario.master(), shardNames, sim, flushTime, jobs, this);
     }
@@ -108,6 +115,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         switch (type) {
             case ROUNDTRIP_DONE -> lockNext(j);
             case LOCK_TIMEOUT -> lockTimeout(j, (int) (arg >>> 32));
+            case DEADLOCK_CHECK -> deadlockCheck(j, (int) (arg >>> 32));
             case BACKOFF_DONE -> beginAttempt(j);
             case ConcurrencyControl.LOCK_GRANTED -> lockWaitOver(j);
             default -> throw new IllegalStateException("unknown event type " + type);
@@ -204,7 +212,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
             case LockManager.GRANTED -> granted(j);
             case LockManager.WAITING -> startWait(j, i);
             case LockManager.DEADLOCK -> {
-                stats.deadlock(j, i);
+                stats.deadlock(j, i, 0);
                 abort(j, i);
             }
             default -> {
@@ -233,6 +241,9 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         j.owner.lockWaited(j);
         stats.waitStarted(j, i, sim.now());
         long arg = ((long) j.waitGeneration << 32) | j.id;
+        if (deadlockTimeout > 0 && deadlockTimeout <= lockWaitTimeout) {
+            sim.schedule(deadlockTimeout, this, DEADLOCK_CHECK, arg);
+        }
         sim.schedule(lockWaitTimeout, this, LOCK_TIMEOUT, arg);
     }
 
@@ -260,6 +271,17 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         }
         endWait(j);
         stats.timeout(j, j.lockIndex);
+        abort(j, j.lockIndex);
+    }
+
+    /** The deadlock timeout of {@code j}'s wait: the search; a job on a cycle is the victim. */
+    private void deadlockCheck(Job j, int generation) {
+        if (j.phase != Job.LOCK_WAIT || j.waitGeneration != generation || !control.deadlocked(j, j.lockIndex)) {
+            return;
+        }
+        double waited = sim.now() - j.waitStart;
+        endWait(j);
+        stats.deadlock(j, j.lockIndex, waited);
         abort(j, j.lockIndex);
     }
 

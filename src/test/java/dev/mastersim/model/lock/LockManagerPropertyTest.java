@@ -23,7 +23,7 @@ import net.jqwik.api.Tuple;
  * step by step; the reference decides deadlock by looking for a cycle in its whole waits-for graph.
  */
 final class LockManagerPropertyTest {
-    private static final int ACQUIRE = 0, NO_WAIT = 1, RELEASE = 2;
+    private static final int ACQUIRE = 0, NO_WAIT = 1, RELEASE = 2, SEARCH = 3;
     private static final long[] GRANULES = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 64, 4096, 1L << 40};
 
     /** One step of a workload. */
@@ -37,6 +37,26 @@ final class LockManagerPropertyTest {
     @Property(tries = 200)
     void agreesWithReferenceOverManyTransactions(@ForAll("wide") List<Step> steps) {
         replay(steps, 24);
+    }
+
+    @Property(tries = 400)
+    void delayedSearchAgreesWithReferenceUnderHeavyContention(@ForAll("hotDelayed") List<Step> steps) {
+        replayDelayed(steps, 6);
+    }
+
+    @Property(tries = 200)
+    void delayedSearchAgreesWithReferenceOverManyTransactions(@ForAll("wideDelayed") List<Step> steps) {
+        replayDelayed(steps, 24);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> hotDelayed() {
+        return delayedSteps(6, 3);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> wideDelayed() {
+        return delayedSteps(24, GRANULES.length);
     }
 
     @Provide
@@ -61,6 +81,96 @@ final class LockManagerPropertyTest {
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(120);
+    }
+
+    private static Arbitrary<List<Step>> delayedSteps(int txns, int granules) {
+        Arbitrary<Integer> kind = Arbitraries.frequency(
+                Tuple.of(6, ACQUIRE), Tuple.of(1, NO_WAIT), Tuple.of(1, RELEASE), Tuple.of(2, SEARCH));
+        return Combinators.combine(
+                        kind,
+                        Arbitraries.integers().between(0, txns - 1),
+                        Arbitraries.integers().between(0, granules - 1).map(i -> GRANULES[i]),
+                        Arbitraries.of(SHARED, EXCLUSIVE))
+                .as(Step::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(120);
+    }
+
+    /**
+     * Waits searched later, as with a deadlock timeout: cycles stay in the graph until a search from one
+     * of their members finds it; each search must agree with the reference's whole graph, and the
+     * victim's release must leave the same state.
+     */
+    private static void replayDelayed(List<Step> steps, int txns) {
+        List<Integer> heard = new ArrayList<>();
+        LockManager locks = new LockManager(1, 1, heard::add);
+        ReferenceLockTable reference = new ReferenceLockTable();
+        for (Step step : steps) {
+            int txn = step.txn();
+            if (step.kind() == SEARCH) {
+                search(txn, locks, reference);
+            } else if (step.kind() == RELEASE || reference.isWaiting(txn)) {
+                release(txn, locks, reference);
+            } else if (step.kind() == NO_WAIT) {
+                assertThat(locks.acquireNoWait(txn, step.granule(), step.mode()))
+                        .as("acquireNoWait %s", step)
+                        .isEqualTo(reference.acquireNoWait(txn, step.granule(), step.mode()));
+            } else {
+                assertThat(locks.acquireUnsearched(txn, step.granule(), step.mode()))
+                        .as("acquireUnsearched %s", step)
+                        .isEqualTo(reference.requestUnsearched(txn, step.granule(), step.mode()));
+            }
+            checkDelayed(locks, reference, heard, txns);
+        }
+        // finish: release a running transaction, or else the victim of a search
+        while (!reference.activeSet().isEmpty()) {
+            int next = reference.activeSet().stream()
+                    .filter(txn -> !reference.isWaiting(txn))
+                    .findFirst()
+                    .orElse(-1);
+            if (next >= 0) {
+                release(next, locks, reference);
+            } else {
+                // everybody waits: some cycle is left, and each waiter's search agrees on whether it is on one
+                int victim = -1;
+                for (int txn : reference.activeSet()) {
+                    boolean deadlocked = reference.deadlocked(txn);
+                    assertThat(locks.deadlocked(txn)).as("deadlocked(%d)", txn).isEqualTo(deadlocked);
+                    victim = deadlocked && victim < 0 ? txn : victim;
+                }
+                assertThat(victim).as("a cycle among the waiters").isNotNegative();
+                search(victim, locks, reference);
+            }
+            checkDelayed(locks, reference, heard, txns);
+        }
+        assertThat(counters(locks)).as("counters at the end").containsOnly(0);
+    }
+
+    /** Searches from {@code txn} in both; a victim is released. Returns whether it was one. */
+    private static boolean search(int txn, LockManager locks, ReferenceLockTable reference) {
+        boolean deadlocked = reference.deadlocked(txn);
+        assertThat(locks.deadlocked(txn))
+                .as("deadlocked(%d) in %s", txn, reference.waitsFor())
+                .isEqualTo(deadlocked);
+        if (deadlocked) {
+            release(txn, locks, reference);
+        }
+        return deadlocked;
+    }
+
+    private static void checkDelayed(LockManager locks, ReferenceLockTable reference, List<Integer> heard, int txns) {
+        assertThat(heard).as("grants heard").isEqualTo(reference.takeGrants());
+        heard.clear();
+        for (int txn = 0; txn < txns; txn++) {
+            assertThat(locks.isWaiting(txn)).as("isWaiting(%d)", txn).isEqualTo(reference.isWaiting(txn));
+            assertThat(locks.heldCount(txn)).as("heldCount(%d)", txn).isEqualTo(reference.heldCount(txn));
+        }
+        assertThat(counters(locks)).as("counters").containsExactly(counters(reference));
+        assertThat(reference.incompatibleHolders()).as("incompatible holders").isFalse();
+        assertThat(reference.waitsFor().values())
+                .as("waiting without a blocker")
+                .noneMatch(Set::isEmpty);
     }
 
     /** Applies every step to both, checking after each; then finishes every transaction. */

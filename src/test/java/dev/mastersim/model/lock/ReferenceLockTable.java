@@ -45,6 +45,28 @@ final class ReferenceLockTable {
         return WAITING;
     }
 
+    /**
+     * A request whose wait is searched later ({@link LockManager#acquireUnsearched}): grant or enqueue,
+     * except that a second upgrader on a granule is a deadlock at once.
+     */
+    int requestUnsearched(int txn, long granule, int mode) {
+        Queue q = queues.get(granule);
+        if (q != null
+                && q.holders.containsKey(txn)
+                && q.holders.get(txn) < mode
+                && q.holders.size() > 1
+                && !q.waiters.isEmpty()
+                && q.holders.containsKey(q.waiters.get(0)[0])) {
+            return DEADLOCK;
+        }
+        return request(txn, granule, mode);
+    }
+
+    /** Whether the waiting {@code txn} is on a cycle of the waits-for graph. */
+    boolean deadlocked(int txn) {
+        return isWaiting(txn) && reachable(waitsFor(), txn, txn);
+    }
+
     /** Strict 2PL: grant, wait, or, if waiting closes a cycle in the waits-for graph, withdraw and say so. */
     int acquire(int txn, long granule, int mode) {
         int result = request(txn, granule, mode);

@@ -67,12 +67,14 @@ final class ConcurrencyControlTest {
         ConcurrencyControl locking = ConcurrencyControl.of(
                 dev.mastersim.scenario.Concurrency.LOCKING,
                 2,
+                false,
                 sim,
                 (type, arg) -> {},
                 new LockStats(new String[] {"t"}, new String[] {"shard-1", "shard-2"}));
         ConcurrencyControl noWait = ConcurrencyControl.of(
                 dev.mastersim.scenario.Concurrency.NO_WAIT,
                 2,
+                false,
                 sim,
                 (type, arg) -> {},
                 new LockStats(new String[] {"t"}, new String[] {"shard-1", "shard-2"}));

@@ -76,7 +76,7 @@ public final class Forecast {
         YearMonth calendar = s.traffic().growth().month(month);
         RunResult r = Experiment.runUntilDecided(
                 s, load, settings.within("forecast " + calendar), 4 * settings.replications());
-        p = new MonthPoint(calendar, month, load.rate(), r);
+        p = new MonthPoint(calendar, month, Experiment.level(s, load), r);
         seen.put(month, p);
         return p;
     }

@@ -39,6 +39,8 @@ final class AppServers implements StationListener, ConnectionPool.Listener, Even
     /** Per server (one column: the figures' pool matrix); null when threads are unlimited. */
     private final ConnectionPool[][] threads;
 
+    private final double timeout;
+
     /**
      * The tier of {@code app}; {@code withCpu} when some request spends CPU on it. Its jobs' news goes
      * to {@code flow}.
@@ -47,6 +49,7 @@ final class AppServers implements StationListener, ConnectionPool.Listener, Even
         this.sim = sim;
         this.jobs = jobs;
         this.flow = flow;
+        this.timeout = app.threadTimeout();
         int servers = Math.max(1, app.servers());
         cpu = withCpu ? new Station[servers] : null;
         threads = app.threads() > 0 ? new ConnectionPool[servers][1] : null;
@@ -82,6 +85,9 @@ final class AppServers implements StationListener, ConnectionPool.Listener, Even
             return true;
         }
         j.phase = Job.APP_THREAD;
+        if (timeout <= 0) {
+            sim.schedule(0, this, TIMED_OUT, j.id); // no wait at all: refused (the pool counted it)
+        }
         return false;
     }
 

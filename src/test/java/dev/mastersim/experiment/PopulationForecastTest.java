@@ -33,8 +33,7 @@ final class PopulationForecastTest {
     private static final double TARGET = 0.200;
     private static final int MONTHS = 24;
 
-    @Test
-    void theFirstSaturatedMonthIsTheOneExactMvaPutsOverTheResponseTarget() throws Exception {
+    private static Scenario scenario() throws Exception {
         String yaml =
                 """
                 version: 1
@@ -54,8 +53,12 @@ final class PopulationForecastTest {
                 forecast: {months: %d}
                 """
                         .formatted(USERS, MONTHS);
-        Scenario s = ScenarioLoader.parse(yaml, "closed-growth.yaml", List.of());
+        return ScenarioLoader.parse(yaml, "closed-growth.yaml", List.of());
+    }
 
+    @Test
+    void theFirstSaturatedMonthIsTheOneExactMvaPutsOverTheResponseTarget() throws Exception {
+        Scenario s = scenario();
         Mva.Result mva = Mva.solve(new double[] {CPU, DISK}, THINK, 1000);
         int exact = -1;
         for (int m = 0; m < MONTHS && exact < 0; m++) {
@@ -86,6 +89,29 @@ final class PopulationForecastTest {
                 assertThat(simulated - ci).isGreaterThan(TARGET);
             }
         }
+    }
+
+    /**
+     * The capacity of a closed population is the largest number of users that is not saturated: MVA's
+     * largest population whose mean response is within the target, up to the search's precision (2%, in
+     * whole users) and the noise of the runs at its two ends (each user adds about D_max = 10 ms to the
+     * response there, so the 95% interval of a few ms moves the answer by at most a user).
+     */
+    @Test
+    void capacityIsTheLargestPopulationExactMvaKeepsUnderTheTarget() throws Exception {
+        Scenario s = scenario();
+        Mva.Result mva = Mva.solve(new double[] {CPU, DISK}, THINK, 1000);
+        int exact = 0;
+        while (mva.responseTime(exact + 1) <= TARGET) {
+            exact++;
+        }
+        var c = Capacity.run(s, RunSettings.of(s));
+        assertThat(c.today()).isEqualTo(USERS);
+        assertThat(c.capacity()).isEqualTo(Math.rint(c.capacity())); // whole users
+        assertThat(c.capacity())
+                .as("MVA's largest population under %.0f ms: %d", TARGET * 1e3, exact)
+                .isBetween(exact - 0.02 * exact - 1, (double) exact + 1);
+        assertThat(c.limit().reason()).contains("mean response time");
     }
 
     private static int users(int month) {

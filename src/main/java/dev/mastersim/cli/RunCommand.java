@@ -9,7 +9,6 @@ import dev.mastersim.report.DayReport;
 import dev.mastersim.report.Format;
 import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
-import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.Scenario;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -87,12 +86,6 @@ final class RunCommand implements Callable<Integer> {
             RunResult r = session.simulate(s, true, settings -> Experiment.runMonth(s, index, settings));
             session.publish(s, r, RENDERING);
             return ExitCodes.DONE;
-        }
-        if (s.traffic().arrivals() != Arrivals.OPEN) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--day needs open arrivals: the scenario's traffic is a closed population "
-                            + "(traffic.arrivals: closed), which has no rate for daily to scale");
         }
         DayResult d = session.simulate(s, true, settings -> Day.run(s, index, settings));
         session.publish(s, d, DAY_RENDERING);

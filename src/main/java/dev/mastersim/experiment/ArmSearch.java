@@ -8,7 +8,6 @@ import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.Verdict;
 import dev.mastersim.model.topology.Metrics;
 import dev.mastersim.scenario.Scenario;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -112,11 +111,12 @@ final class ArmSearch {
         double good = held;
         for (int i = 0; i < Capacity.MAX_DOUBLINGS; i++) {
             double width = width(precisionAt(probes.curve(), good));
-            double limit = estimate(s, probes.all(), good, Double.POSITIVE_INFINITY);
+            double limit = estimate(s, probes, good, Double.POSITIVE_INFINITY);
             double next = Double.isFinite(limit)
                     ? Math.min(2 * good, Math.max(good * Math.exp(width), limit * Math.exp(width / 2)))
                     : 2 * good;
             RunResult r = probes.rate(next, false);
+            next = probes.level(r); // a population is run in whole users
             if (r.verdict().saturated()) {
                 return bracket(probes, good, next, r.verdict(), precisionAt(probes.curve(), good), today);
             }
@@ -145,8 +145,9 @@ final class ArmSearch {
         Scenario s = probes.scenario();
         double width = width(precision);
         for (int i = 0; i < MAX_STEPS && !(good > 0 && Math.log(bad / good) <= width * (1 + 1e-9)); i++) {
-            double next = guess(s, probes.all(), good, bad, width);
+            double next = guess(s, probes, good, bad, width);
             RunResult r = probes.rate(next, false);
+            next = probes.level(r); // a population is run in whole users
             if (r.verdict().saturated()) {
                 bad = next;
                 limit = r.verdict();
@@ -163,7 +164,7 @@ final class ArmSearch {
      * bracket above it and one more run can close the bracket; a run that would close it at once
      * when the estimate lies within reach of an end; the geometric middle without an estimate.
      */
-    static double guess(Scenario s, List<RunResult> runs, double good, double bad, double width) {
+    static double guess(Scenario s, Probes runs, double good, double bad, double width) {
         if (good <= 0) {
             return bad / 2;
         }
@@ -188,17 +189,20 @@ final class ArmSearch {
      * the straight line in log rate and log pressure crosses 1, through the runs at {@code good} and
      * {@code bad} when both say how close they are to it, else through the two highest rates that held.
      */
-    static double estimate(Scenario s, List<RunResult> runs, double good, double bad) {
+    static double estimate(Scenario s, Probes runs, double good, double bad) {
         RunResult atGood = null;
         RunResult atBad = null;
         RunResult below = null; // the highest rate that held under good
-        for (RunResult r : runs) {
-            if (r.rate() == good) {
+        double belowLevel = 0;
+        for (RunResult r : runs.all()) {
+            double level = runs.level(r);
+            if (level == good) {
                 atGood = r;
-            } else if (r.rate() == bad) {
+            } else if (level == bad) {
                 atBad = r;
-            } else if (r.rate() < good && !r.verdict().saturated() && (below == null || r.rate() > below.rate())) {
+            } else if (level < good && !r.verdict().saturated() && (below == null || level > belowLevel)) {
                 below = r;
+                belowLevel = level;
             }
         }
         if (atGood == null) {
@@ -217,7 +221,7 @@ final class ArmSearch {
             if (b != null && g > 0 && g < 1 && b > 1) {
                 at = crossing(good, g, bad, b);
             } else if (l != null && l > 0 && g < 1 && l < g) {
-                at = crossing(below.rate(), l, good, g);
+                at = crossing(belowLevel, l, good, g);
             }
             if (at > good && !(at >= limit)) {
                 limit = at;

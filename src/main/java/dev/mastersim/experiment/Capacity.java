@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The highest open arrival rate that is not saturated. The search doubles the rate from today's
+ * The highest open arrival rate that is not saturated; for a closed population, the largest number
+ * of users (the search runs on {@link Experiment#level}, whole users). The search doubles the rate from today's
  * peak until a run saturates, then bisects between the last good and first bad rate until they are
  * within 2% of each other. Verdicts are taken with confidence (undecided ones get more
  * replications), and every rate uses the same random streams.
@@ -22,7 +23,8 @@ public final class Capacity {
     static final int MAX_DOUBLINGS = 20;
 
     public static CapacityResult run(Scenario s, RunSettings settings) {
-        double today = Experiment.peakLoad(s, 0, settings).rate();
+        double today = Experiment.level(s, Experiment.peakLoad(s, 0, settings));
+        double step = Experiment.closed(s) ? 1 : 0; // a population is searched in whole users
         List<RunResult> points = new ArrayList<>();
         double good = 0;
         double bad = Double.NaN;
@@ -41,8 +43,9 @@ public final class Capacity {
         if (Double.isNaN(bad)) {
             return new CapacityResult(s.name(), good, new Verdict(false, "", "", true), today, points);
         }
-        while (bad - good > PRECISION * bad) {
+        while (bad - good > Math.max(PRECISION * bad, step)) {
             double mid = good == 0 ? bad / 2 : Math.sqrt(good * bad);
+            mid = step > 0 ? Math.round(mid) : mid;
             RunResult r = at(s, settings, mid, points);
             if (r.verdict().saturated()) {
                 bad = mid;
@@ -55,8 +58,9 @@ public final class Capacity {
     }
 
     private static RunResult at(Scenario s, RunSettings settings, double rate, List<RunResult> points) {
-        Load load = new Load(rate, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
-        String stage = String.format(Locale.ROOT, "capacity %.0f/s", rate);
+        Load load = Experiment.atLevel(s, rate, settings);
+        String stage =
+                String.format(Locale.ROOT, Experiment.closed(s) ? "capacity %.0f users" : "capacity %.0f/s", rate);
         RunResult r = Experiment.runUntilDecided(s, load, settings.within(stage), 4 * settings.replications());
         points.add(r);
         return r;

@@ -25,7 +25,11 @@ import java.util.Map;
  *
  * <p><b>Load.</b> Hour {@code h} offers {@code rate × growth(month) × daily[h]} requests per second
  * (every multiplier 1 without a {@code daily} profile), times the factor of any spike covering the
- * moment. Arrivals are exact for this piecewise-constant rate (see {@link RateProfile}).
+ * moment. Arrivals are exact for this piecewise-constant rate (see {@link RateProfile}). A closed
+ * population has {@code users × growth(month) × daily[h]} users logged in during hour {@code h}
+ * (rounded to the nearest user), changing at each hour boundary (a user logging off finishes its
+ * request first); spikes apply to open arrivals only. Its hours' and day's {@code rate} is then their
+ * mean population.
  *
  * <p><b>Time.</b> The run starts with the scenario's warm-up ({@code run.warmup}) at hour 0's rate;
  * hour 0 starts when it ends, and each hour is a real hour of 3600 simulated seconds.
@@ -52,23 +56,27 @@ import java.util.Map;
  * JSON) but {@code run.overloaded} = 1, so their verdict says overloaded; the day's figures cover
  * the hours it ran.
  *
- * <p><b>Closed populations</b> have no arrival rate for {@code daily} to scale, and a population
- * that grows and shrinks through the day is not modelled, so a day needs open arrivals.
  */
 public final class Day {
     private Day() {}
 
     /** The day of month {@code month} (index on the growth curve) on {@code scenario}. */
     public static DayResult run(Scenario scenario, int month, RunSettings settings) {
-        if (scenario.traffic().arrivals() != Arrivals.OPEN) {
-            throw new IllegalArgumentException("a day follows an open arrival rate; this scenario's traffic is a "
-                    + "closed population, which has no rate for daily to scale");
-        }
-        double base = scenario.traffic().rate() * scenario.traffic().growth().multiplier(month);
+        boolean closed = scenario.traffic().arrivals() == Arrivals.CLOSED;
+        double growth = scenario.traffic().growth().multiplier(month);
+        double base = closed
+                ? scenario.traffic().users() * growth
+                : scenario.traffic().rate() * growth;
         double warmup = scenario.run().warmup();
         RateProfile profile = RateProfile.day(
-                base, scenario.traffic().daily(), scenario.traffic().spikes(), warmup);
-        Load load = new Load(base, true, warmup, RateProfile.HOURS * RateProfile.HOUR, settings.maxInFlight());
+                base,
+                scenario.traffic().daily(),
+                closed ? List.of() : scenario.traffic().spikes(),
+                warmup);
+        double length = RateProfile.HOURS * RateProfile.HOUR;
+        Load load = closed
+                ? new Load(0, (int) Math.round(profile.maxRate()), true, warmup, length, settings.maxInFlight())
+                : new Load(base, true, warmup, length, settings.maxInFlight());
         // progress counts simulated hours (a replication is a day: too coarse to watch)
         Progress progress = settings.progress().within("day (hours simulated)");
         progress.start(settings.replications() * RateProfile.HOURS);

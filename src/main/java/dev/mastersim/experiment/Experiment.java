@@ -26,12 +26,41 @@ import java.util.Map;
 public final class Experiment {
     private Experiment() {}
 
-    /** The load a command simulates for month {@code month}: that month's peak hour. */
+    /**
+     * The load a command simulates for month {@code month}: that month's peak hour, whose multiplier
+     * (growth, daily) scales the open rate or the closed population.
+     */
     public static Load peakLoad(Scenario s, int month, RunSettings settings) {
-        double rate = s.traffic().rate()
-                * s.traffic().growth().multiplier(month)
-                * s.traffic().peakDailyMultiplier();
-        return new Load(rate, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
+        double multiplier = s.traffic().peakMultiplier(month);
+        double rate = s.traffic().rate() * multiplier;
+        int users = closed(s) ? s.traffic().usersAt(multiplier) : Load.SCENARIO_USERS;
+        return new Load(rate, users, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
+    }
+
+    /** Whether {@code s}'s traffic is a closed population (its load is a number of users, not a rate). */
+    public static boolean closed(Scenario s) {
+        return s.traffic().arrivals() == Arrivals.CLOSED;
+    }
+
+    /** How much {@code load} offers: the open rate (requests/s), or a closed population's users. */
+    public static double level(Scenario s, Load load) {
+        return closed(s) ? load.population(s.traffic().users()) : load.rate();
+    }
+
+    /**
+     * The peak-hour load that offers {@code level} (see {@link #level}): an open rate, or a closed
+     * population of {@code level} users, rounded to the nearest user.
+     */
+    public static Load atLevel(Scenario s, double level, RunSettings settings) {
+        return closed(s)
+                ? new Load(
+                        0,
+                        (int) Math.round(level),
+                        true,
+                        s.run().warmup(),
+                        s.run().duration(),
+                        settings.maxInFlight())
+                : new Load(level, true, s.run().warmup(), s.run().duration(), settings.maxInFlight());
     }
 
     /** Runs month {@code month}'s peak hour of {@code scenario} with {@code settings}. */

@@ -50,7 +50,9 @@ public record Footprint(long inFlight, long perRequest, long fixed, long perResu
 
     /** The estimate for {@code s} under {@code load}. */
     public static Footprint of(Scenario s, Load load) {
-        long inFlight = s.traffic().arrivals() == Arrivals.CLOSED ? s.traffic().users() : load.maxInFlight();
+        long inFlight = s.traffic().arrivals() == Arrivals.CLOSED
+                ? load.population(s.traffic().users())
+                : load.maxInFlight();
         int tables = s.tables().size();
         long locks = 0;
         for (RequestType r : s.requests()) {

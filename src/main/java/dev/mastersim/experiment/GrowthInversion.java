@@ -40,10 +40,15 @@ public final class GrowthInversion {
         this.rate0 = rate0;
     }
 
-    /** The curve of {@code s}: month 0's peak-hour rate ({@code rate} × the largest daily multiplier) and its growth. */
+    /**
+     * The curve of {@code s}: month 0's peak-hour level ({@code rate}, or a closed population's {@code
+     * users}, × the largest daily multiplier) and its growth.
+     */
     public static GrowthInversion of(Scenario s) {
+        double level = Experiment.closed(s) ? s.traffic().users() : s.traffic().rate();
         return new GrowthInversion(
-                s.traffic().growth(), s.traffic().rate() * s.traffic().peakDailyMultiplier());
+                s.traffic().growth(),
+                Math.max(Double.MIN_NORMAL, level * s.traffic().peakDailyMultiplier()));
     }
 
     /** The peak-hour rate of month {@code month}, as a forecast simulates it. */

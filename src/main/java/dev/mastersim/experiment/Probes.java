@@ -6,6 +6,7 @@ import dev.mastersim.model.Load;
 import dev.mastersim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,18 +22,15 @@ final class Probes {
     private final Scenario scenario;
     private final RunSettings settings;
     private final GrowthInversion curve;
-    private final Map<Double, RunResult> byRate = new HashMap<>();
+    private final Map<Double, RunResult> byRate = new HashMap<>(); // by level: rate, or users
+    private final Map<RunResult, Double> levelOf = new IdentityHashMap<>();
     private final List<RunResult> inOrder = new ArrayList<>();
     private final TreeMap<Integer, MonthPoint> months = new TreeMap<>();
 
     Probes(Scenario scenario, RunSettings settings) {
         this.scenario = scenario;
         this.settings = settings;
-        this.curve = new GrowthInversion(
-                scenario.traffic().growth(),
-                Math.max(
-                        Double.MIN_NORMAL,
-                        scenario.traffic().rate() * scenario.traffic().peakDailyMultiplier()));
+        this.curve = GrowthInversion.of(scenario);
     }
 
     Scenario scenario() {
@@ -48,8 +46,9 @@ final class Probes {
         MonthPoint p = months.get(month);
         if (p == null) {
             Load load = Experiment.peakLoad(scenario, month, settings);
-            RunResult r = run(load, "forecast " + curve.calendar(month), true);
-            p = new MonthPoint(curve.calendar(month), month, load.rate(), r);
+            double level = Experiment.level(scenario, load);
+            RunResult r = run(load, level, "forecast " + curve.calendar(month), true);
+            p = new MonthPoint(curve.calendar(month), month, level, r);
             months.put(month, p);
         }
         return p;
@@ -61,16 +60,27 @@ final class Probes {
      * replications.
      */
     RunResult rate(double rate, boolean extend) {
-        Load load = new Load(rate, true, scenario.run().warmup(), scenario.run().duration(), settings.maxInFlight());
-        return run(load, String.format(Locale.ROOT, "capacity %.0f/s", rate), extend);
+        Load load = Experiment.atLevel(scenario, rate, settings);
+        double level = Experiment.level(scenario, load); // a population is a whole number of users
+        String unit = Experiment.closed(scenario) ? "capacity %.0f users" : "capacity %.0f/s";
+        return run(load, level, String.format(Locale.ROOT, unit, level), extend);
     }
 
-    private RunResult run(Load load, String stage, boolean extend) {
-        RunResult r = byRate.get(load.rate());
+    /**
+     * The level (open rate, or closed population: {@link Experiment#level}) run {@code r} offered;
+     * {@code r} is one of {@link #all}.
+     */
+    double level(RunResult r) {
+        return levelOf.get(r);
+    }
+
+    private RunResult run(Load load, double level, String stage, boolean extend) {
+        RunResult r = byRate.get(level);
         if (r == null) {
             int cap = extend ? 4 * settings.replications() : settings.replications();
             r = Experiment.runUntilDecided(scenario, load, settings.within(stage), cap);
-            byRate.put(load.rate(), r);
+            byRate.put(level, r);
+            levelOf.put(r, level);
             inOrder.add(r);
         }
         return r;

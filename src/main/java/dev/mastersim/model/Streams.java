@@ -26,4 +26,6 @@ public final class Streams {
     public static final int THINNING = 14;
 
     public static final int SHARDING = 15;
+    /** CPU on the application server, before the first database step and after the last. */
+    public static final int APP_CPU = 16;
 }

@@ -149,7 +149,9 @@ final class Binder {
                 dist(r.get("read_cost"), Defaults.READ_COST),
                 enumOf(r.get("consistency"), Consistency.class, Defaults.CONSISTENCY),
                 duration(r, "max_lag", Defaults.MAX_LAG),
-                write);
+                write,
+                dist(r.get("app_cpu"), Defaults.APP_CPU),
+                dist(r.get("app_cpu_after"), Defaults.APP_CPU));
     }
 
     private Step step(JsonNode s, String p) {
@@ -228,7 +230,10 @@ final class Binder {
                                 0,
                                 Limits.POOL_SIZE,
                                 d.pool().size()),
-                        duration(pool, "connection_timeout", d.pool().connectionTimeout())));
+                        duration(pool, "connection_timeout", d.pool().connectionTimeout())),
+                (int) count(n, "cores", "/app", 0, Limits.APP_CORES, d.cores()),
+                (int) count(n, "threads", "/app", 0, Limits.APP_THREADS, d.threads()),
+                duration(n, "thread_timeout", d.threadTimeout()));
     }
 
     private WriteQueue writeQueue(JsonNode n) {

@@ -41,7 +41,9 @@ public final class Defaults {
     public static final Master MASTER = new Master(8, new Dist.Exponential(0.002), true, 500, 50.0, 1, CROSS_SHARD);
     public static final Concurrency CONCURRENCY = Concurrency.LOCKING;
     public static final Replicas REPLICAS = new Replicas(4, 8, 1, Routing.ROUND_ROBIN);
-    public static final App APP = new App(10, new Pool(20, 30.0));
+    public static final Dist APP_CPU = new Dist.Constant(0);
+    public static final double THREAD_TIMEOUT = 30.0;
+    public static final App APP = new App(10, new Pool(20, 30.0), 0, 0, THREAD_TIMEOUT);
     public static final Cache CACHE = new Cache(0.0);
     public static final WriteQueue WRITE_QUEUE = new WriteQueue(false, 50, 0.1, 1);
     public static final Retries RETRIES = new Retries(3, 0.01);

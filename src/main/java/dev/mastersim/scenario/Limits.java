@@ -24,6 +24,8 @@ public final class Limits {
     public static final int APPLIERS = 1_000;
     public static final int SERVERS = 10_000;
     public static final int POOL_SIZE = 100_000;
+    public static final int APP_CORES = 100_000;
+    public static final int APP_THREADS = 100_000;
     public static final int BATCH = 100_000;
     public static final int WRITERS = 1_000;
     public static final int RETRIES = 1_000;
@@ -44,6 +46,8 @@ public final class Limits {
             Map.entry("replicas.appliers", APPLIERS),
             Map.entry("app.servers", SERVERS),
             Map.entry("app.pool.size", POOL_SIZE),
+            Map.entry("app.cores", APP_CORES),
+            Map.entry("app.threads", APP_THREADS),
             Map.entry("write_queue.batch", BATCH),
             Map.entry("write_queue.writers", WRITERS),
             Map.entry("retries.max", RETRIES),

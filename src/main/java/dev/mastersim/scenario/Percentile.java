@@ -1,7 +1,8 @@
 package dev.mastersim.scenario;
 
-/** A response-time percentile named in the SLO. */
+/** A response-time percentile named in the SLO, or the mean (a target on the average response time). */
 public enum Percentile {
+    MEAN(Double.NaN, "mean"),
     P50(0.50, "p50"),
     P95(0.95, "p95"),
     P99(0.99, "p99"),
@@ -15,7 +16,7 @@ public enum Percentile {
         this.key = key;
     }
 
-    /** The quantile as a fraction, e.g. 0.99. */
+    /** The quantile as a fraction, e.g. 0.99 (NaN for the mean). */
     public double quantile() {
         return quantile;
     }

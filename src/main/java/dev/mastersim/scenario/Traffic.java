@@ -45,6 +45,19 @@ public record Traffic(
         return max;
     }
 
+    /** The multiplier of month {@code month}'s peak hour: its growth times the largest daily multiplier. */
+    public double peakMultiplier(int month) {
+        return growth.multiplier(month) * peakDailyMultiplier();
+    }
+
+    /**
+     * The closed population under {@code multiplier} (growth, daily): {@code users} times it, rounded to
+     * the nearest user, within {@link Limits#USERS}.
+     */
+    public int usersAt(double multiplier) {
+        return (int) Math.min(Limits.USERS, Math.max(0, Math.round(users * multiplier)));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Traffic t

@@ -158,17 +158,18 @@ final class CliTest {
     }
 
     @Test
-    void runDayOfAClosedPopulationIsABadCommandLine() throws Exception {
+    void runDayOfAClosedPopulationRunsItsHours() throws Exception {
         Path p = scenario(
                 """
                 version: 1
-                traffic: {arrivals: closed, users: 10, think: 1s}
+                traffic: {arrivals: closed, users: 2, think: 20s}
                 requests:
                   - {name: read, share: 100%, reads: 1}
+                run: {replications: 2}
                 """);
-        assertThat(run("run", p.toString(), "--day")).isEqualTo(2);
-        assertThat(err.toString()).contains("--day needs open arrivals").doesNotContain("\tat ");
-        assertThat(out.toString()).isEmpty();
+        assertThat(run("run", p.toString(), "--day", "--format", "json")).isZero();
+        JsonNode day = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(day.toString()).contains("\"hours\"");
     }
 
     @Test

@@ -110,7 +110,7 @@ final class ClosedFormTest {
         return r;
     }
 
-    private static void expect(Figure f, double exact, double tolerance) {
+    static void expect(Figure f, double exact, double tolerance) {
         assertThat(f).as("figure").isNotNull();
         String what = String.format("simulated %.5f ± %.5f against exact %.5f", f.mean(), f.ci95(), exact);
         assertThat(f.ci95())

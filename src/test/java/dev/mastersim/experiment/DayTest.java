@@ -1,10 +1,10 @@
 package dev.mastersim.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.mastersim.analytic.MMc;
+import dev.mastersim.analytic.Mva;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.scenario.Scenario;
@@ -196,12 +196,29 @@ final class DayTest {
         assertThat(d.day().verdict().reason()).startsWith("hour 05: overloaded");
     }
 
+    /**
+     * A closed population follows the daily profile too: hour h has round(20 × daily[h]) users logged in,
+     * and its throughput is exact MVA's for that many (think 1 s, one 2 ms station). Users log in and off
+     * at the hour boundaries; exponential think times make a new user's first request, and a thinking
+     * user's leaving, unbiased, so the hour is that population's steady state. The tolerance is four
+     * standard errors of a Poisson-like count over the hour, as above.
+     */
     @Test
-    void aClosedPopulationHasNoDay() throws Exception {
-        Scenario s = scenario("{arrivals: closed, users: 10, think: 1s}", 1);
-        assertThatThrownBy(() -> Day.run(s, 0, RunSettings.of(s)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("open arrival");
+    void aClosedPopulationFollowsTheDailyProfileHourByHour() throws Exception {
+        Scenario s = scenario("{arrivals: closed, users: 20, think: 1s, daily: " + daily(DAILY) + "}", 3);
+        DayResult d = Day.run(s, 0, RunSettings.of(s));
+        Mva.Result mva = Mva.solve(new double[] {0.002}, 1.0, 20);
+        for (int h = 0; h < 24; h++) {
+            int users = (int) Math.round(20 * DAILY[h]);
+            double x = mva.throughput(users);
+            RunResult hour = d.hours().get(h);
+            assertThat(hour.rate()).as("hour %d's population", h).isCloseTo(20 * DAILY[h], offset(1e-9));
+            assertThat(hour.mean("run", "in_flight_mean"))
+                    .as("hour %d: users logged in", h)
+                    .isCloseTo(users, offset(0.05));
+            assertThat(hour.mean("all", "throughput_per_s")).as("hour %d", h).isCloseTo(x, offset(tolerance(x, 3)));
+        }
+        assertThat(d.peakHour()).isEqualTo(10);
     }
     /**
      * One row every write locks for 20 ms (its lock's CPU, then the round trip before the commit): an

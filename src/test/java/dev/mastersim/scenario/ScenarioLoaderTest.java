@@ -81,6 +81,24 @@ final class ScenarioLoaderTest {
     }
 
     @Test
+    void theAppTiersCapacityKeysParse() throws ScenarioException {
+        Scenario s = parse(
+                MINIMAL + "app: {servers: 3, cores: 4, threads: 50, thread_timeout: 2s}\n",
+                "requests.example.app_cpu={dist: constant, value: 3ms}",
+                "requests.example.app_cpu_after=1ms");
+        assertThat(s.app()).isEqualTo(new App(3, new Pool(20, 30.0), 4, 50, 2.0));
+        assertThat(s.requests().get(0).appCpu()).isEqualTo(new Dist.Constant(0.003));
+        assertThat(s.requests().get(0).appCpuAfter()).isEqualTo(new Dist.Exponential(0.001));
+        assertThat(parse(MINIMAL).requests().get(0).appCpu()).isEqualTo(Defaults.APP_CPU);
+    }
+
+    @Test
+    void aMeanResponseTargetParses() throws ScenarioException {
+        assertThat(parse(MINIMAL + "slo: {percentile: mean}\n").slo().percentile())
+                .isEqualTo(Percentile.MEAN);
+    }
+
+    @Test
     void contractExampleInfrastructureParses() throws ScenarioException {
         Scenario s = ScenarioLoader.load(EXAMPLE, List.of());
 

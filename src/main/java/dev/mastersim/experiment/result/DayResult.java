@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  * @param day the whole day: figures over the 24 hours (rate: the day's mean offered rate); its
  *     verdict is the first saturated hour's, or else the peak hour's bottleneck
  * @param hours hour 0 to 23, each a run result of its own (rate: the hour's mean offered rate,
- *     spikes included; verdict: the verdict rule applied to that hour)
+ *     spikes included, or a closed population's users; verdict: the verdict rule applied to that hour)
  */
 public record DayResult(YearMonth month, RunResult day, List<RunResult> hours) {
     public DayResult {

@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * β ≈ 0.3); a pool's connection time spent on work that is not itself queued (in use, minus its
  * holders blocked on locks and queued for the CPU or the disk) ÷ (size × time) ÷ {@code
  * slo.utilisation}, so that a pool whose holders wait for a lock is a symptom and the lock carries
- * the index; replication ({@code replication:lag}): the replicas' mean lag ÷ {@code slo.max_lag}. The <b>bottleneck</b> is the resource with the highest index, ties to the first name:
+ * the index; the application servers' threads ({@code pool:app}) likewise: threads in use, minus
+ * their requests queued downstream (for an app CPU, a connection, a lock, a database CPU or disk), ÷
+ * (servers × threads) ÷ {@code slo.utilisation}; replication ({@code replication:lag}): the replicas' mean lag ÷ {@code slo.max_lag}. The <b>bottleneck</b> is the resource with the highest index, ties to the first name:
  * nothing depends on the order of keys in the scenario.
  *
  * <p><b>Saturated</b> when, with 95% confidence (the interval's lower end, not the mean, is past
@@ -213,9 +215,9 @@ public final class VerdictRule {
         double limit = scenario.slo().utilisation() * 100;
         if (resource.startsWith(POOL)) {
             return String.format(
-                    "load index of %s is %.2f: its connections do work that is not queued %.1f%% of the time,"
+                    "load index of %s is %.2f: its %s do work that is not queued %.1f%% of the time,"
                             + " above the %.0f%% limit",
-                    resource, index, index * limit, limit);
+                    resource, index, resource.equals(POOL + "app") ? "threads" : "connections", index * limit, limit);
         }
         int locks = resource.indexOf(LOCKS);
         if (locks >= 0) {
@@ -269,6 +271,7 @@ public final class VerdictRule {
 
     private static final String LOCKS = ".locks:";
     private static final String POOL = "pool:";
+    private static final String APP = "app-";
     private static final String REPLICATION_LAG = "replication:lag";
     private static final String WRITE_QUEUE = "write_queue";
 
@@ -307,6 +310,7 @@ public final class VerdictRule {
         double lockBlocked = 0;
         double masterQueued = 0;
         double replicaQueued = 0;
+        double appQueued = 0;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             List<String> p = e.getKey();
             String name = p.get(p.size() - 2);
@@ -317,7 +321,9 @@ public final class VerdictRule {
                                 ? groupCommitIndex(scenario, r, name, confident)
                                 : at(e.getValue(), confident) / sloU);
                 double queued = r.mean(Metrics.STATION_QUEUE.path(name));
-                if (name.startsWith("replica-")) {
+                if (name.startsWith(APP)) {
+                    appQueued += queued;
+                } else if (name.startsWith("replica-")) {
                     if (name.endsWith(".cpu")) {
                         replicaQueued += queued;
                     }
@@ -369,6 +375,17 @@ public final class VerdictRule {
                     sloU,
                     confident);
         }
+        if (scenario.app().threads() > 0) {
+            // a thread whose request waits downstream (for the app CPU, a connection, a lock, a
+            // database CPU or disk) is a symptom of that resource, as a pool's connection is
+            double downstream = appQueued
+                    + lockBlocked
+                    + masterQueued
+                    + replicaQueued
+                    + poolWaiting(r, "master")
+                    + poolWaiting(r, "replica");
+            pool(out, r, "app", (double) servers * scenario.app().threads(), downstream, sloU, confident);
+        }
         return out;
     }
 
@@ -378,6 +395,13 @@ public final class VerdictRule {
      */
     private static double lockIndex(Figure hot, Figure beta, double sloU, Boolean confident) {
         return Math.max(at(hot, confident) / sloU, (beta == null ? 0 : at(beta, confident)) / THRASHING_BLOCKED);
+    }
+
+    /** Borrowers waiting for a connection of pool {@code kind}, time-averaged (Little: borrows/s x wait). */
+    private static double poolWaiting(RunResult r, String kind) {
+        Figure borrows = r.figure(Metrics.POOL_BORROWS.path(kind));
+        Figure wait = r.figure(Metrics.POOL_WAIT.path(kind));
+        return borrows == null || wait == null ? 0 : borrows.mean() * wait.mean() / 1e3;
     }
 
     /** Whether {@code station} is a master's (or shard's) commit-log disk with group commit. */

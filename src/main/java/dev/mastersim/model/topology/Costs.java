@@ -12,7 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * The work of each request type, as samplers on their streams: a read's CPU, and its write
  * transaction's CPU before the first lock, CPU after each lock, round trip after each lock, and apply
- * cost on a replica. Requests and write-queue batches draw from the same samplers, so a type's work
+ * cost on a replica; the CPU on its application server before its first step and after its last. Requests and write-queue batches draw from the same samplers, so a type's work
  * is one stream of draws whoever runs it.
  */
 final class Costs {
@@ -21,6 +21,8 @@ final class Costs {
     private final DoubleSampler[] cpuPerLock;
     private final DoubleSampler[] roundtrip;
     private final DoubleSampler[] apply;
+    private final DoubleSampler[] appCpu;
+    private final DoubleSampler[] appCpuAfter;
 
     Costs(RequestType[] types, RandomStreams streams) {
         int n = types.length;
@@ -29,9 +31,15 @@ final class Costs {
         cpuPerLock = new DoubleSampler[n];
         roundtrip = new DoubleSampler[n];
         apply = new DoubleSampler[n];
+        appCpu = new DoubleSampler[n];
+        appCpuAfter = new DoubleSampler[n];
         for (int i = 0; i < n; i++) {
             RequestType t = types[i];
             read[i] = Distributions.sampler(t.readCost(), streams.stream(Streams.READ_COST));
+            if (!Distributions.isZero(t.appCpu()) || !Distributions.isZero(t.appCpuAfter())) {
+                appCpu[i] = samplerOrNull(t.appCpu(), streams.stream(Streams.APP_CPU));
+                appCpuAfter[i] = samplerOrNull(t.appCpuAfter(), streams.stream(Streams.APP_CPU));
+            }
             Write w = t.write();
             if (w == null) {
                 continue;
@@ -73,6 +81,26 @@ final class Costs {
     /** The application's round trip after a lock, locks held. */
     double roundtrip(int type) {
         return sample(roundtrip[type]);
+    }
+
+    /** Whether any type spends CPU on its application server. */
+    boolean anyAppCpu() {
+        for (int i = 0; i < appCpu.length; i++) {
+            if (appCpu[i] != null || appCpuAfter[i] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Application-server CPU of {@code type} before its first database step; 0 when it has none. */
+    double appCpu(int type) {
+        return sample(appCpu[type]);
+    }
+
+    /** Application-server CPU of {@code type} after its last database step; 0 when it has none. */
+    double appCpuAfter(int type) {
+        return sample(appCpuAfter[type]);
     }
 
     /** A replica applier's work for one committed transaction of {@code type}. */

@@ -25,6 +25,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link OpenArrivals}, {@link ClosedPopulation}: where requests come from; the in-flight bound;
+ *   <li>{@link AppServers}: each application server's CPU and worker threads;
  *   <li>{@link RequestFlow} on pooled {@link Job}s ({@link Jobs}): a request's steps, arrival to finish;
  *   <li>{@link ReadPath}, {@link ReplicaRouter}: the cache, routing, read-your-writes, a read's work;
  *   <li>{@link LockRequests}, {@link KeyChooser}, {@link ShardMap}: a transaction's granules and shards;
@@ -61,18 +62,27 @@ public final class DeploymentModel implements EventHandler {
     private final LockStats lockStats;
     private double measureStart;
 
-    /** A model of {@code scenario} under {@code load}, drawing from {@code streams}. */
+    /**
+     * A model of {@code scenario} under {@code load}, drawing from {@code streams}: open arrivals at its
+     * rate (and spikes), or a closed population of its users throughout.
+     */
     public DeploymentModel(Scenario scenario, Load load, RandomStreams streams) {
         this(
                 scenario,
                 load,
                 streams,
-                RateProfile.peakHour(
-                        load.rate(), load.spikes() ? scenario.traffic().spikes() : List.of()));
+                scenario.traffic().arrivals() == Arrivals.CLOSED
+                        ? RateProfile.constant(
+                                load.population(scenario.traffic().users()))
+                        : RateProfile.peakHour(
+                                load.rate(), load.spikes() ? scenario.traffic().spikes() : List.of()));
     }
 
-    /** A model whose open arrivals follow {@code arrivalRate} instead of {@code load}'s rate and spikes. */
-    public DeploymentModel(Scenario scenario, Load load, RandomStreams streams, RateProfile arrivalRate) {
+    /**
+     * A model whose traffic follows {@code profile} instead of {@code load}'s rate and spikes: the open
+     * arrival rate, or for a closed population the users logged in (rounded to the nearest user).
+     */
+    public DeploymentModel(Scenario scenario, Load load, RandomStreams streams, RateProfile profile) {
         this.load = load;
         RequestType[] types = scenario.requests().toArray(new RequestType[0]);
         String[] tableNames = scenario.tables().keySet().toArray(new String[0]);
@@ -91,15 +101,16 @@ public final class DeploymentModel implements EventHandler {
                 ? new ClosedPopulation(
                         sim,
                         jobs,
-                        scenario.traffic().users(),
+                        profile,
                         Distributions.sampler(scenario.traffic().think(), streams.stream(Streams.THINK)))
                 : new OpenArrivals(
                         sim,
                         jobs,
-                        arrivalRate,
+                        profile,
                         Samplers.exponential(streams.stream(Streams.ARRIVALS), 1.0),
                         load.maxInFlight());
-        flow = new RequestFlow(types, streams.stream(Streams.MIX), sim, jobs, costs, lockRequests, traffic);
+        flow = new RequestFlow(
+                types, streams.stream(Streams.MIX), sim, jobs, costs, lockRequests, traffic, scenario.app());
 
         masterCpu = new Station[shards.count()];
         for (int s = 0; s < shardNames.length; s++) {
@@ -268,8 +279,10 @@ public final class DeploymentModel implements EventHandler {
             Figures.putStation(m, replicaCpu[r], span);
             replication.putApplier(m, r, span);
         }
+        flow.app().putStations(m, span);
         lockStats.put(m, span, now);
         connections.put(m, span);
+        flow.app().putPools(m, span);
         replication.put(m, now);
         reads.putFallback(m);
         writeQueue.put(m, span, now);

@@ -22,6 +22,9 @@ final class Job {
     static final int BACKOFF = 10;
     static final int THINK = 11;
     static final int BATCH_WAIT = 12;
+    static final int APP_THREAD = 13;
+    static final int APP_CPU = 14;
+    static final int APP_CPU_AFTER = 15;
 
     final int id;
     /** Whom the transaction runs for: the request flow, or the write queue for a writer's batch. */
@@ -34,6 +37,8 @@ final class Job {
     int readsLeft;
     boolean writeDone;
     int readDb;
+    /** Whether the request holds a worker thread of its application server. */
+    boolean holdsThread;
 
     // the transaction: its lock requests in order, fixed for every retry
     long[] granule = new long[8];

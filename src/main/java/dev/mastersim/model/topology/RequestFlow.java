@@ -8,16 +8,19 @@ import dev.mastersim.engine.Tally;
 import dev.mastersim.model.pool.ConnectionPool;
 import dev.mastersim.model.station.Station;
 import dev.mastersim.model.station.StationListener;
+import dev.mastersim.scenario.App;
 import dev.mastersim.scenario.RequestType;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A request's steps, from arrival to finish (CONTRACT §1, "Semantics"): it is given a type from the
- * mix and an application server round-robin, runs its reads one after another on the {@link
+ * mix and an application server round-robin, takes one of the server's worker threads and spends its
+ * {@code app_cpu} there ({@link AppServers}), runs its reads one after another on the {@link
  * ReadPath}, then its write transaction, if any, on the {@link TransactionDriver} (or hands it to the
- * {@link WriteQueue}, which acknowledges it at once), and finishes: response time runs from arrival
- * to the end of the last step. A pool timeout, or a transaction out of retries, fails the request.
+ * {@link WriteQueue}, which acknowledges it at once), spends its {@code app_cpu_after}, and finishes:
+ * response time runs from arrival to the end of the last step. A thread or pool timeout, or a
+ * transaction out of retries, fails the request.
  *
  * <p>It also routes the news of shared resources by the job's phase: a master CPU serves reads and
  * transactions, a master pool lends to both, so their completions come here and go on to the read
@@ -41,6 +44,7 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
     private final Costs costs;
     private final LockRequests lockRequests;
     private final Traffic traffic;
+    private final AppServers app;
     private int servers;
     private int nextServer;
     private ReadPath reads;
@@ -63,7 +67,8 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
             Jobs jobs,
             Costs costs,
             LockRequests lockRequests,
-            Traffic traffic) {
+            Traffic traffic,
+            App appTier) {
         this.sim = sim;
         this.jobs = jobs;
         this.types = types;
@@ -71,6 +76,7 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         this.costs = costs;
         this.lockRequests = lockRequests;
         this.traffic = traffic;
+        this.app = new AppServers(appTier, costs.anyAppCpu(), sim, jobs, this);
         int n = types.length;
         cumulativeShare = new double[n];
         writes = new boolean[n];
@@ -106,7 +112,12 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
 
     // ---------------------------------------------------------------- steps
 
-    /** A new request starts on {@code j}: type, server, then its first step. */
+    /** The application servers' CPUs and threads. */
+    AppServers app() {
+        return app;
+    }
+
+    /** A new request starts on {@code j}: type, server, a thread, then its first step. */
     void begin(Job j) {
         traffic.begun(j);
         j.type = pickType();
@@ -116,7 +127,38 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         j.readsLeft = types[j.type].reads();
         j.writeDone = !writes[j.type];
         j.clearTransaction();
+        if (app.enter(j)) {
+            startOnThread(j);
+        }
+    }
+
+    /** {@code j} holds its thread (or needs none): its app CPU, then its first database step. */
+    private void startOnThread(Job j) {
+        double work = costs.appCpu(j.type);
+        if (work > 0) {
+            app.compute(j, work, Job.APP_CPU);
+            return;
+        }
         nextStep(j);
+    }
+
+    /** {@code j} waited for a thread and has it now. */
+    void threadGranted(Job j) {
+        startOnThread(j);
+    }
+
+    /** {@code j} waited longer than {@code app.thread_timeout} for a thread: it fails. */
+    void threadTimedOut(Job j) {
+        finish(j, false);
+    }
+
+    /** {@code j}'s app CPU is done: before its first step, or after its last. */
+    void appCpuDone(Job j) {
+        if (j.phase == Job.APP_CPU) {
+            nextStep(j);
+        } else {
+            finish(j, true);
+        }
     }
 
     private int pickType() {
@@ -147,6 +189,16 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
             startWrite(j);
             return;
         }
+        done(j);
+    }
+
+    /** Every database step of {@code j} succeeded: its app CPU after them, then it finishes. */
+    private void done(Job j) {
+        double work = costs.appCpuAfter(j.type);
+        if (work > 0) {
+            app.compute(j, work, Job.APP_CPU_AFTER);
+            return;
+        }
         finish(j, true);
     }
 
@@ -154,7 +206,7 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         if (writeQueue != null) {
             writeQueue.enqueue(j.type);
             j.writeDone = true;
-            finish(j, true);
+            done(j);
             return;
         }
         lockRequests.draw(j);
@@ -163,6 +215,7 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
     }
 
     private void finish(Job j, boolean ok) {
+        app.leave(j);
         double response = sim.now() - j.arrival;
         if (ok) {
             allResponse.record(response);
@@ -274,6 +327,7 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
     }
 
     void reset() {
+        app.reset();
         allResponse.reset();
         for (int i = 0; i < types.length; i++) {
             typeResponse[i].reset();

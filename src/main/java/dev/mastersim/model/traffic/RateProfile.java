@@ -122,6 +122,12 @@ public final class RateProfile {
         return rate[segment(t)];
     }
 
+    /** The first time after {@code t} at which the rate changes; infinity when it never does again. */
+    public double nextChange(double t) {
+        int i = segment(t);
+        return i + 1 < start.length ? start[i + 1] : Double.POSITIVE_INFINITY;
+    }
+
     /** The highest rate anywhere. */
     public double maxRate() {
         double m = 0;

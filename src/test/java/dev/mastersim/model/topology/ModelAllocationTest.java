@@ -102,9 +102,27 @@ final class ModelAllocationTest {
             write_queue: {enabled: true, batch: 20, max_delay: 5ms, writers: 3}
             """;
 
+    private static final String APP_TIER =
+            """
+            traffic: {rate: 8000}
+            tables: {items: {rows: 100_000}}
+            requests:
+              - {name: r, share: 70%, reads: 1, read_cost: 100us, app_cpu: 200us, app_cpu_after: 50us}
+              - {name: w, share: 30%, app_cpu: 300us, write: {table: items, locks: 2, cpu_per_lock: 20us, apply_cost: 10us}}
+            master: {cores: 8, flush: 200us}
+            replicas: {count: 2, cores: 4}
+            app: {servers: 3, cores: 1, threads: 4, thread_timeout: 2ms, pool: {size: 10, connection_timeout: 1s}}
+            """;
+
     @ParameterizedTest
     @ValueSource(
-            strings = {"LOCKING", "LOCKING_DEADLOCK_TIMEOUT", "SHARDS_READS_NO_WAIT", "OPTIMISTIC_CLOSED", "WRITE_QUEUE"
+            strings = {
+                "LOCKING",
+                "LOCKING_DEADLOCK_TIMEOUT",
+                "SHARDS_READS_NO_WAIT",
+                "OPTIMISTIC_CLOSED",
+                "WRITE_QUEUE",
+                "APP_TIER"
             })
     void aWarmedUpModelAllocatesNothingPerEvent(String name) throws Exception {
         String body =
@@ -115,6 +133,7 @@ final class ModelAllocationTest {
                             .replace("lock_wait_timeout: 5s", "lock_wait_timeout: 5s, deadlock_timeout: 1ms");
                     case "SHARDS_READS_NO_WAIT" -> SHARDS_READS_NO_WAIT;
                     case "OPTIMISTIC_CLOSED" -> OPTIMISTIC_CLOSED;
+                    case "APP_TIER" -> APP_TIER;
                     default -> WRITE_QUEUE;
                 };
         var s = ScenarioLoader.parse("version: 1\n" + body, name + ".yaml", List.of());

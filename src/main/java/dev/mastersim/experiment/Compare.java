@@ -36,6 +36,19 @@ public final class Compare {
             boolean atLeast = f.saturation() == null;
             out.add(new Arm(name, f, capacities.get(name), month - baseMonth, atLeast));
         }
+        return priced(arms, out);
+    }
+
+    /** The arms with their monthly cost from their own scenario's {@code cost:} (unchanged without one). */
+    static List<Arm> priced(Map<String, Scenario> scenarios, List<Arm> arms) {
+        List<Arm> out = new ArrayList<>();
+        for (Arm a : arms) {
+            Scenario s = scenarios.get(a.name());
+            out.add(
+                    s == null || s.cost() == null
+                            ? a
+                            : a.withCost(s.cost().currency(), s.cost().monthly(s)));
+        }
         return out;
     }
 }

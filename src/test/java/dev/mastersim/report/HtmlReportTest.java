@@ -87,7 +87,7 @@ final class HtmlReportTest {
         var arms = Fixtures.arms();
         assertThat(HtmlReport.compare(arms, List.of(), SOURCE))
                 .contains(HtmlReport.escape(PlanReport.compareSentence(arms)))
-                .contains("row-locks buys the most time: at least 27 months");
+                .contains("row-locks buys the most time, at least 27 months over the baseline");
         var c = Fixtures.capacity();
         assertThat(HtmlReport.capacity(c, List.of(), SOURCE))
                 .contains(HtmlReport.escape(PlanReport.capacitySentence(c)));

@@ -1,8 +1,5 @@
 package dev.mastersim.experiment.result;
 
-import java.util.Comparator;
-import java.util.Map;
-
 /**
  * One arm of a comparison: its forecast and capacity, and the months it buys over the baseline.
  *
@@ -60,14 +57,7 @@ public record Arm(
      * the arm runs into once its bottleneck is fixed; empty when the verdict has no other index.
      */
     public String nextBottleneck() {
-        Verdict v = limit();
-        return v.indices().entrySet().stream()
-                .filter(e -> !e.getKey().equals(v.bottleneck()) && Double.isFinite(e.getValue()))
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElse("");
+        return limit().runnerUp();
     }
 
     /** The next bottleneck's load index, NaN when there is none. */

@@ -26,8 +26,8 @@ final class HtmlReportTest {
         var c = Fixtures.capacity();
         return List.of(
                 forecastPage(),
-                HtmlReport.compare(arms, List.of(Charts.compare(arms)), SOURCE),
-                HtmlReport.sweep("app.pool.size", points, List.of(Charts.sweep("app.pool.size", points)), SOURCE),
+                HtmlReport.compare(arms, Charts.compare(arms), SOURCE),
+                HtmlReport.sweep("app.pool.size", points, Charts.sweep("app.pool.size", points), SOURCE),
                 HtmlReport.capacity(c, List.of(Charts.capacity(c, Fixtures.SLO)), SOURCE),
                 HtmlReport.run(Fixtures.run(500), List.of(), SOURCE),
                 dayPage());

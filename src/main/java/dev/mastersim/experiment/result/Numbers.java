@@ -24,13 +24,26 @@ public final class Numbers {
     /** What a value that is not a number (NaN, infinite) prints as. */
     public static final String NONE = "-";
 
-    /** {@code x} with {@value #SIGNIFICANT} significant figures, trailing zeros dropped. */
+    /**
+     * {@code x} with {@value #SIGNIFICANT} significant figures, trailing zeros dropped; below {@link #TINY}
+     * (but not 0) in scientific notation ({@code 8.501e-6}), where the zeros would hide the figures.
+     */
     public static String value(double x) {
         if (!Double.isFinite(x)) {
             return NONE;
         }
+        if (x != 0 && Math.abs(x) < TINY) {
+            BigDecimal r = new BigDecimal(x)
+                    .round(new java.math.MathContext(SIGNIFICANT))
+                    .stripTrailingZeros();
+            int exponent = r.precision() - r.scale() - 1;
+            return r.movePointLeft(exponent).toPlainString() + "e" + exponent;
+        }
         return fixed(x, decimals(x));
     }
+
+    /** Magnitudes below this are written in scientific notation by {@link #value}. */
+    public static final double TINY = 1e-4;
 
     /** {@code mean ± ci95} at one decimal place; the mean alone when the interval is not a number. */
     public static String figure(double mean, double ci95) {

@@ -26,7 +26,9 @@ final class NumbersTest {
         assertThat(Numbers.value(39.678999999999995)).isEqualTo("39.68");
         assertThat(Numbers.value(2.0000)).isEqualTo("2");
         assertThat(Numbers.value(1234567.8)).isEqualTo("1234568");
-        assertThat(Numbers.value(-0.00001)).isEqualTo("-0.00001");
+        assertThat(Numbers.value(-0.00001)).isEqualTo("-1e-5");
+        assertThat(Numbers.value(0.000008501)).isEqualTo("8.501e-6");
+        assertThat(Numbers.value(0.0001234)).isEqualTo("0.0001234");
         assertThat(Numbers.value(Double.NaN)).isEqualTo(Numbers.NONE);
     }
 

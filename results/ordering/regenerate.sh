@@ -48,5 +48,5 @@ done
     --set requests.increment.write.cpu_per_lock.mean=54.4us -q --out "$out/hot-1000/nowait-measured-for-update"
 # the PNGs, JSON, CSV and tables are committed; the SVGs and HTML pages (300 kB each) are not, nor the
 # manifests, which list them
-rm -f "$out"/hot-*/*/sweep.svg "$out"/hot-*/*/sweep.html "$out"/hot-*/*/sweep.manifest.json \
+rm -f "$out"/hot-*/*/sweep*.svg "$out"/hot-*/*/sweep.html "$out"/hot-*/*/sweep.manifest.json \
     "$out"/h2-mem-rows-*/calibrate.svg "$out"/h2-mem-rows-*/calibrate.manifest.json

@@ -42,7 +42,7 @@ final class CompareCommand implements Callable<Integer> {
             PlanReport::compareTable,
             JsonReport::compare,
             PlanReport::compareCsv,
-            (arms, limits) -> List.of(Charts.compare(arms)),
+            (arms, limits) -> Charts.compare(arms),
             HtmlReport::compare);
 
     @Override

@@ -12,7 +12,6 @@ import dev.mastersim.report.JsonReport;
 import dev.mastersim.scenario.Scenario;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
     boolean day;
 
     static final Session.Rendering<RunResult> RENDERING = new Session.Rendering<>(
-            Format.TABLE::render, Format.JSON::render, Format.CSV::render, (r, limits) -> List.of(), HtmlReport::run);
+            Format.TABLE::render, Format.JSON::render, Format.CSV::render, Charts::run, HtmlReport::run);
 
     static final Session.Rendering<DayResult> DAY_RENDERING =
             new Session.Rendering<>(DayReport::table, JsonReport::day, DayReport::csv, Charts::day, HtmlReport::day);

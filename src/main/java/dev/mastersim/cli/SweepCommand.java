@@ -86,7 +86,7 @@ final class SweepCommand implements Callable<Integer> {
                         ps -> PlanReport.sweepTable(param, ps),
                         ps -> JsonReport.sweep(param, ps),
                         ps -> PlanReport.sweepCsv(param, ps),
-                        (ps, limits) -> List.of(Charts.sweep(param, ps)),
+                        (ps, limits) -> Charts.sweep(param, ps),
                         (ps, charts, source) -> HtmlReport.sweep(param, ps, charts, source)));
         return ExitCodes.DONE;
     }

@@ -17,7 +17,8 @@ import java.util.OptionalInt;
  * <p>One search per arm answers both the month and the capacity ({@link ArmSearch}): within the
  * horizon the month is the forecast's, past it the month is derived from the capacity and the growth
  * curve (marked {@code derived}). Arms rank by month (later is better; an arm that never saturates
- * on its curve ranks first), then by capacity; with 0% growth no arm has a month, and they rank by
+ * on its curve ranks first), then free before paid (an arm costing no more a month than the baseline), then
+ * by capacity; with 0% growth no arm has a month, and they rank by
  * capacity, that is by {@code capacity_gain} (capacity ÷ the baseline's). Equal arms share a rank.
  */
 public final class Compare {
@@ -48,19 +49,19 @@ public final class Compare {
                     a.derived(),
                     bought,
                     a.atLeast(),
-                    gain,
-                    0));
+                    gain));
         }
-        return ranked(out);
+        return ranked(priced(arms, out));
     }
 
     /** The same arms, in the same order, each with its rank: 1 + the number of arms strictly better. */
     static List<Arm> ranked(List<Arm> arms) {
         List<Arm> out = new ArrayList<>(arms.size());
+        Arm base = arms.get(0);
         for (Arm a : arms) {
             int better = 0;
             for (Arm b : arms) {
-                if (compare(b, a) > 0) {
+                if (compare(b, a, base) > 0) {
                     better++;
                 }
             }
@@ -69,12 +70,33 @@ public final class Compare {
         return out;
     }
 
-    /** Positive when {@code a} buys more time than {@code b}: a later month (none is latest), then more capacity. */
-    static int compare(Arm a, Arm b) {
+    /** The arms with their monthly cost from their own scenario's {@code cost:} (unchanged without one). */
+    static List<Arm> priced(Map<String, Scenario> scenarios, List<Arm> arms) {
+        List<Arm> out = new ArrayList<>();
+        for (Arm a : arms) {
+            Scenario s = scenarios.get(a.name());
+            out.add(
+                    s == null || s.cost() == null
+                            ? a
+                            : a.withCost(s.cost().currency(), s.cost().monthly(s)));
+        }
+        return out;
+    }
+
+    /**
+     * Positive when {@code a} buys more time than {@code b}: a later month (none is latest), then free
+     * (costing no more a month than {@code base}, the baseline) before paid, then more capacity.
+     */
+    static int compare(Arm a, Arm b, Arm base) {
         long ma = a.monthIndex() == null ? Long.MAX_VALUE : a.monthIndex();
         long mb = b.monthIndex() == null ? Long.MAX_VALUE : b.monthIndex();
         if (ma != mb) {
             return Long.compare(ma, mb);
+        }
+        boolean fa = a.free(base);
+        boolean fb = b.free(base);
+        if (fa != fb) {
+            return fa ? 1 : -1;
         }
         return Double.compare(a.capacity().capacity(), b.capacity().capacity());
     }

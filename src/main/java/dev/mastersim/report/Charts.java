@@ -7,14 +7,13 @@ import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +26,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -53,8 +49,14 @@ public final class Charts {
     static final int WIDTH = 900;
     static final int HEIGHT = 480;
     static final Color LIMIT = new Color(0xC6, 0x28, 0x28);
-    static final BasicStroke DASHED =
-            new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    /**
+     * Limit lines: solid and red. A dashed stroke reaches the SVG as one filled rectangle per dash, which
+     * made each chart tens of kilobytes larger.
+     */
+    static final BasicStroke DASHED = new BasicStroke(1.5f);
+
+    /** A series spanning this many decades (max / min) is drawn on a log axis. */
+    static final double LOG_SPAN = 30;
 
     private Charts() {}
 
@@ -85,7 +87,11 @@ public final class Charts {
         return List.of(forecastResponse(f, slo), forecastUtilisation(f, slo));
     }
 
-    /** The SLO percentile of response time against month, with its 95% interval, target and saturation month. */
+    /**
+     * The SLO percentile of response time against month, with its 95% interval, target and saturation
+     * month; markers only (a line would claim months between two evaluated ones were simulated); on a log
+     * axis when the values span more than {@link #LOG_SPAN} times, where the intervals are left to the table.
+     */
     public static Drawing forecastResponse(ForecastResult f, Limits slo) {
         String title = f.scenario() + ": " + slo.percentile() + " response time by month";
         XYChart chart = monthChart(f, title, slo.percentile() + " response time (ms)");
@@ -100,12 +106,20 @@ public final class Charts {
                 err.add(Double.isFinite(fig.ci95()) ? fig.ci95() : 0.0);
             }
         }
+        boolean log = spansDecades(y, slo.targetMs());
+        if (log) {
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(null);
+            chart.setYAxisTitle(slo.percentile() + " response time (ms, log scale)");
+        }
         if (!x.isEmpty()) {
-            XYSeries s = chart.addSeries(slo.percentile() + " (95% CI)", x, y, err);
+            XYSeries s = log
+                    ? chart.addSeries(slo.percentile() + " (mean; 95% intervals in the table)", x, y)
+                    : chart.addSeries(slo.percentile() + " (95% CI)", x, y, err);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
         limitLine(chart, "target " + number(slo.targetMs()) + " ms", f, slo.targetMs());
-        markSaturation(chart, f, top(y, err, slo.targetMs()));
+        markSaturation(chart, f, bottom(y, slo.targetMs(), log), top(y, log ? List.of() : err, slo.targetMs()));
         return encode(chart, "forecast-response", title);
     }
 
@@ -128,7 +142,7 @@ public final class Charts {
         }
         List<Double> all = utilisationSeries(chart, x, runs);
         limitLine(chart, "limit " + number(slo.utilisation() * 100) + "%", f, slo.utilisation() * 100);
-        markSaturation(chart, f, top(all, List.of(), slo.utilisation() * 100));
+        markSaturation(chart, f, 0, top(all, List.of(), slo.utilisation() * 100));
         return encode(chart, "forecast-utilisation", title);
     }
 
@@ -156,7 +170,7 @@ public final class Charts {
             all.addAll(ys.get(name));
         });
         limitLine(chart, "limit 1.0", f, 1.0);
-        markSaturation(chart, f, top(all, List.of(), 1.0));
+        markSaturation(chart, f, 0, top(all, List.of(), 1.0));
         return encode(chart, "forecast-utilisation", title);
     }
 
@@ -290,58 +304,100 @@ public final class Charts {
         return encode(chart, "day-utilisation", title);
     }
 
-    /** A comparison: months bought by each arm (bars, left axis) and its capacity (bars, right axis). */
-    public static Drawing compare(List<Arm> arms) {
-        String title = "Months bought and capacity by option";
+    /**
+     * A comparison, one quantity per chart: the months each option buys (one bar per arm, coloured by
+     * what the number is: a saturation month within the horizon, a lower bound at the horizon, or a
+     * month derived past it from capacity and the growth curve), then each arm's capacity. The months
+     * chart is left out when it would say nothing: no arm saturates and none buys a month.
+     */
+    public static List<Drawing> compare(List<Arm> arms) {
+        List<Drawing> out = new ArrayList<>();
+        boolean anyMonths = arms.stream()
+                .anyMatch(a -> a.monthsBought() != 0 || a.forecast().saturation() != null);
+        if (anyMonths) {
+            out.add(compareMonths(arms));
+        }
+        out.add(compareCapacity(arms));
+        return out;
+    }
+
+    private static Drawing compareMonths(List<Arm> arms) {
+        String title = "Months bought by option";
         CategoryChart chart = new CategoryChartBuilder()
                 .width(WIDTH)
                 .height(HEIGHT)
                 .title(title)
                 .xAxisTitle("option")
-                .yAxisTitle("months bought")
+                .yAxisTitle("months bought over the baseline")
                 .build();
         style(chart.getStyler());
-        chart.getStyler().setOverlapped(false);
-        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        chart.getStyler().setYAxisMin(0, 0.0);
-        chart.getStyler().setYAxisMin(1, 0.0);
-        chart.setYAxisGroupTitle(0, "months bought (≥: lower bound)");
-        chart.setYAxisGroupTitle(1, "capacity (requests/s)");
-        List<String> names = new ArrayList<>();
-        List<Double> months = new ArrayList<>();
-        List<Double> capacity = new ArrayList<>();
-        for (Arm a : arms) {
-            names.add(a.name() + (a.atLeast() ? " (≥)" : a.derived() ? " (derived)" : ""));
-            months.add(a.monthsBought() == null ? 0.0 : a.monthsBought());
-            capacity.add(a.capacity().capacity());
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setYAxisMin(0.0);
+        List<String> names = arms.stream().map(Arm::name).toList();
+        String[] kinds = {
+            "saturates within the horizon",
+            "does not saturate within the horizon (at least)",
+            "derived past the horizon"
+        };
+        Color[] colours = {new Color(0x1F, 0x5F, 0xA8), new Color(0x9E, 0x9E, 0x9E), new Color(0x7B, 0x4F, 0xA8)};
+        for (int k = 0; k < kinds.length; k++) {
+            List<Double> values = new ArrayList<>();
+            boolean any = false;
+            for (Arm a : arms) {
+                boolean mine = kind(a) == k;
+                any |= mine && a != arms.get(0);
+                values.add(mine && a.monthsBought() != null ? (double) a.monthsBought() : 0.0);
+            }
+            if (any) {
+                chart.addSeries(kinds[k], names, values).setFillColor(colours[k]);
+            }
         }
-        chart.addSeries("months bought", names, months);
-        chart.addSeries("capacity (requests/s)", names, capacity).setYAxisGroup(1);
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries(kinds[0], names, names.stream().map(n -> 0.0).toList());
+        }
         return encode(chart, "compare", title);
     }
 
-    /**
-     * A sweep: throughput (left axis) and p99 (right axis) against the swept value. Values that are
-     * all numbers are placed by value; otherwise evenly, in the order swept.
-     */
-    public static Drawing sweep(String param, List<SweepPoint> points) {
-        String title = "Throughput and p99 by " + param;
-        XYChart chart = new XYChartBuilder()
+    /** 0: a month within the horizon; 1: a lower bound at the horizon; 2: derived past it. */
+    private static int kind(Arm a) {
+        if (derived(a)) {
+            return 2;
+        }
+        return a.atLeast() ? 1 : 0;
+    }
+
+    /** Whether the arm's month was derived from its capacity and the growth curve past the horizon. */
+    static boolean derived(Arm a) {
+        return a.derived();
+    }
+
+    private static Drawing compareCapacity(List<Arm> arms) {
+        String title = "Capacity by option (requests/s at the peak hour)";
+        CategoryChart chart = new CategoryChartBuilder()
                 .width(WIDTH)
                 .height(HEIGHT)
                 .title(title)
-                .xAxisTitle(param)
-                .yAxisTitle("throughput (requests/s)")
+                .xAxisTitle("option")
+                .yAxisTitle("capacity (requests/s)")
                 .build();
         style(chart.getStyler());
-        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        chart.setYAxisGroupTitle(0, "throughput (requests/s)");
-        chart.setYAxisGroupTitle(1, "p99 response time (ms)");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setLegendVisible(false);
+        List<String> names = arms.stream().map(Arm::name).toList();
+        List<Double> capacity = arms.stream().map(a -> a.capacity().capacity()).toList();
+        chart.addSeries("capacity (requests/s)", names, capacity).setFillColor(new Color(0x2E, 0x7D, 0x32));
+        return encode(chart, "compare-capacity", title);
+    }
+
+    /**
+     * A sweep, one quantity per chart: throughput against the swept value (its axis from 0, so noise
+     * of a few requests/s does not look like a shape), then p99 (on a log axis when it spans more than
+     * {@link #LOG_SPAN} times). Values that are all numbers are placed by value; otherwise evenly, in the
+     * order swept. Markers only: nothing was simulated between two values.
+     */
+    public static List<Drawing> sweep(String param, List<SweepPoint> points) {
         boolean numeric = points.stream().allMatch(p -> parse(p.value()) != null);
         List<String> labels = points.stream().map(SweepPoint::value).toList();
-        if (!numeric) {
-            chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> label(labels, v));
-        }
         List<Double> x = new ArrayList<>();
         List<Double> thr = new ArrayList<>();
         List<Double> thrErr = new ArrayList<>();
@@ -353,13 +409,46 @@ public final class Charts {
             add(r.figure(FigureNames.THROUGHPUT), thr, thrErr);
             add(r.figure(FigureNames.response("p99")), p99, p99Err);
         }
+        String title = "Throughput by " + param;
+        XYChart throughput = sweepChart(title, param, "throughput (requests/s)", numeric, labels);
+        throughput.getStyler().setYAxisMin(0.0);
         if (!x.isEmpty()) {
-            chart.addSeries("throughput (95% CI)", x, thr, thrErr).setMarker(SeriesMarkers.CIRCLE);
-            XYSeries s = chart.addSeries("p99 (95% CI)", x, p99, p99Err);
-            s.setMarker(SeriesMarkers.DIAMOND);
-            s.setYAxisGroup(1);
+            throughput.addSeries("throughput (95% CI)", x, thr, thrErr).setMarker(SeriesMarkers.CIRCLE);
         }
-        return encode(chart, "sweep", title);
+        String title2 = "p99 response time by " + param;
+        XYChart response = sweepChart(title2, param, "p99 response time (ms)", numeric, labels);
+        boolean log = spansDecades(p99, Double.NaN);
+        if (log) {
+            response.getStyler().setYAxisLogarithmic(true);
+            response.setYAxisTitle("p99 response time (ms, log scale)");
+        } else {
+            response.getStyler().setYAxisMin(0.0);
+        }
+        if (!x.isEmpty()) {
+            XYSeries s = log
+                    ? response.addSeries("p99 (mean; 95% intervals in the table)", x, p99)
+                    : response.addSeries("p99 (95% CI)", x, p99, p99Err);
+            s.setMarker(SeriesMarkers.DIAMOND);
+        }
+        return List.of(encode(throughput, "sweep", title), encode(response, "sweep-p99", title2));
+    }
+
+    private static XYChart sweepChart(String title, String param, String yTitle, boolean numeric, List<String> labels) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(param)
+                .yAxisTitle(yTitle)
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        if (!numeric) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> label(labels, v));
+        } else {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::value);
+        }
+        return chart;
     }
 
     /** A capacity search: the SLO percentile at each rate tried, saturated points marked apart. */
@@ -374,6 +463,7 @@ public final class Charts {
                 .build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::value);
         List<RunResult> sorted = new ArrayList<>(c.points());
         sorted.sort((a, b) -> Double.compare(a.rate(), b.rate()));
         for (boolean saturated : new boolean[] {false, true}) {
@@ -396,9 +486,25 @@ public final class Charts {
             }
         }
         if (Double.isFinite(c.capacity()) && c.capacity() > 0) {
-            chart.addAnnotation(new AnnotationLine(c.capacity(), true, false));
-            chart.getStyler().setAnnotationLineColor(LIMIT);
-            chart.getStyler().setAnnotationLineStroke(DASHED);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            for (RunResult r : sorted) {
+                Figure fig = r.figure(FigureNames.response(slo.percentile()));
+                if (fig != null && Double.isFinite(fig.mean())) {
+                    lo = Math.min(lo, fig.mean());
+                    hi = Math.max(hi, fig.upper());
+                }
+            }
+            if (hi > 0) {
+                XYSeries s = chart.addSeries(
+                        "capacity " + Numbers.value(c.capacity()) + " requests/s",
+                        List.of(c.capacity(), c.capacity()),
+                        List.of(0.0, hi));
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(LIMIT);
+                s.setLineStyle(DASHED);
+            }
         }
         return encode(chart, "capacity", title);
     }
@@ -412,15 +518,9 @@ public final class Charts {
         }
     }
 
-    /** The chart as an SVG document. */
+    /** The chart as an SVG document, its labels as text ({@link SvgText}). */
     static String svg(Chart<?, ?> chart) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return SvgText.svg(chart, Set.of());
     }
 
     private static Drawing encode(Chart<?, ?> chart, String name, String title) {
@@ -437,6 +537,8 @@ public final class Charts {
                 .yAxisTitle(yTitle)
                 .build();
         style(chart.getStyler());
+        // markers only: months between two evaluated ones were not simulated
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         if (!f.months().isEmpty()) {
             MonthPoint first = f.months().get(0);
             YearMonth start = first.month().minusMonths(first.index());
@@ -478,18 +580,109 @@ public final class Charts {
         s.setLineStyle(DASHED);
     }
 
-    /** A vertical line at the first saturated hour, labelled with it near the top of the data. */
+    /** A vertical line at the first saturated hour, named in the legend. */
     private static void markHour(XYChart chart, DayResult d, double top) {
         if (d.firstSaturatedHour().isEmpty()) {
             return;
         }
-        int h = d.firstSaturatedHour().getAsInt();
-        chart.addAnnotation(new AnnotationLine(h, true, false));
-        chart.getStyler().setAnnotationLineColor(LIMIT);
-        chart.getStyler().setAnnotationLineStroke(DASHED);
-        chart.getStyler().setAnnotationTextFontColor(LIMIT);
-        chart.addAnnotation(
-                new AnnotationText(String.format(Locale.ROOT, "saturates %02d:00", h), h, top * 0.94, false));
+        double h = d.firstSaturatedHour().getAsInt();
+        XYSeries s = chart.addSeries(
+                String.format(Locale.ROOT, "saturates %02d:00", (int) h), List.of(h, h), List.of(0.0, top));
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(LIMIT);
+        s.setLineStyle(new BasicStroke(1f));
+    }
+
+    /**
+     * A run's two charts: every resource's load index against the 1.0 line, highest first, and the
+     * response-time percentiles against the SLO target.
+     */
+    public static List<Drawing> run(RunResult r, Limits slo) {
+        List<Drawing> out = new ArrayList<>();
+        if (!r.verdict().indices().isEmpty()) {
+            out.add(runIndices(r));
+        }
+        out.add(runResponse(r, slo));
+        return out;
+    }
+
+    /** The {@value #RUN_RESOURCES} highest load indices as bars, with the limit 1.0. */
+    private static Drawing runIndices(RunResult r) {
+        String title = r.scenario() + ": load index by resource (1.0 = at its limit)";
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("resource")
+                .yAxisTitle("load index")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setOverlapped(true);
+        List<Map.Entry<String, Double>> top = r.verdict().indices().entrySet().stream()
+                .filter(e -> Double.isFinite(e.getValue()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(RUN_RESOURCES)
+                .toList();
+        List<String> names = top.stream().map(Map.Entry::getKey).toList();
+        List<Double> values = top.stream().map(Map.Entry::getValue).toList();
+        if (names.isEmpty()) {
+            names = List.of("-");
+            values = List.of(0.0);
+        }
+        chart.addSeries("load index", names, values).setFillColor(new Color(0x1F, 0x5F, 0xA8));
+        var limit =
+                chart.addSeries("limit 1.0", names, names.stream().map(n -> 1.0).toList());
+        limit.setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+        limit.setMarker(SeriesMarkers.NONE);
+        limit.setLineColor(LIMIT);
+        limit.setLineStyle(DASHED);
+        return encode(chart, "run-indices", title);
+    }
+
+    static final int RUN_RESOURCES = 12;
+
+    /** Mean, p50, p95, p99 and p99.9 of response time with their intervals, and the SLO target. */
+    private static Drawing runResponse(RunResult r, Limits slo) {
+        String title = r.scenario() + ": response time (ms)";
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("statistic")
+                .yAxisTitle("response time (ms)")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setOverlapped(true);
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (String q : new String[] {"mean", "p50", "p95", "p99", "p999"}) {
+            Figure f = r.figure(FigureNames.response(q));
+            if (f != null && Double.isFinite(f.mean())) {
+                names.add(q);
+                add(f, values, errors);
+            }
+        }
+        if (names.isEmpty()) {
+            names.add("-");
+            values.add(0.0);
+            errors.add(0.0);
+        }
+        chart.addSeries("response time (95% CI)", names, values, errors).setFillColor(new Color(0x1F, 0x5F, 0xA8));
+        if (Double.isFinite(slo.targetMs())) {
+            var target = chart.addSeries(
+                    "target " + number(slo.targetMs()) + " ms (" + slo.percentile() + ")",
+                    names,
+                    names.stream().map(n -> slo.targetMs()).toList());
+            target.setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+            target.setMarker(SeriesMarkers.NONE);
+            target.setLineColor(LIMIT);
+            target.setLineStyle(DASHED);
+        }
+        return encode(chart, "run-response", title);
     }
 
     static void style(AxesChartStyler s) {
@@ -498,8 +691,11 @@ public final class Charts {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
+        s.setPlotGridLinesStroke(new BasicStroke(0.6f));
+        s.setAxisTickMarksStroke(new BasicStroke(0.6f));
         s.setErrorBarsColorSeriesColor(true);
         s.setLocale(Locale.ROOT);
+        s.setyAxisTickLabelsFormattingFunction(Numbers::value);
     }
 
     /** A horizontal dashed line at {@code y} across the forecast's months, in the legend as {@code name}. */
@@ -510,9 +706,41 @@ public final class Charts {
         double first = f.months().get(0).index();
         double last = f.months().get(f.months().size() - 1).index();
         XYSeries s = chart.addSeries(name, List.of(first, last), List.of(y, y));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(LIMIT);
         s.setLineStyle(DASHED);
+    }
+
+    /** Whether the positive values (and a limit beside them) span more than {@link #LOG_SPAN} times. */
+    static boolean spansDecades(List<Double> values, double limit) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double v : values) {
+            if (Double.isFinite(v) && v > 0) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (Double.isFinite(limit) && limit > 0 && hi > 0) {
+            lo = Math.min(lo, limit);
+            hi = Math.max(hi, limit);
+        }
+        return hi > 0 && hi / lo > LOG_SPAN;
+    }
+
+    /** The lowest point of a chart's y-axis: 0, or on a log axis the lowest positive value plotted. */
+    private static double bottom(List<Double> values, double limit, boolean log) {
+        if (!log) {
+            return 0;
+        }
+        double lo = Double.isFinite(limit) && limit > 0 ? limit : Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v) && v > 0) {
+                lo = Math.min(lo, v);
+            }
+        }
+        return Double.isFinite(lo) ? lo : 1;
     }
 
     /** The highest point plotted: values plus their errors, and a limit line. */
@@ -527,18 +755,21 @@ public final class Charts {
         return top > 0 ? top : 1;
     }
 
-    /** A vertical line at the saturation month, labelled with it near the top of the data. */
-    private static void markSaturation(XYChart chart, ForecastResult f, double top) {
+    /**
+     * A vertical line at the saturation month from {@code bottom} to {@code top}, named in the legend
+     * (a label beside the line would collide with it or with the points).
+     */
+    private static void markSaturation(XYChart chart, ForecastResult f, double bottom, double top) {
         MonthPoint sat = f.saturation();
         if (sat == null) {
             return;
         }
         double x = sat.index();
-        chart.addAnnotation(new AnnotationLine(x, true, false));
-        chart.getStyler().setAnnotationLineColor(LIMIT);
-        chart.getStyler().setAnnotationLineStroke(DASHED);
-        chart.getStyler().setAnnotationTextFontColor(LIMIT);
-        chart.addAnnotation(new AnnotationText("saturates " + sat.month(), x, top * 0.94, false));
+        XYSeries s = chart.addSeries("saturates " + sat.month(), List.of(x, x), List.of(bottom, top));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(LIMIT);
+        s.setLineStyle(new BasicStroke(1f));
     }
 
     private static void add(Figure f, List<Double> values, List<Double> errors) {

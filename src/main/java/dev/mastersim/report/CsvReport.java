@@ -1,11 +1,15 @@
 package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import java.util.List;
 import java.util.Map;
 
-/** Results as CSV: one figure a row, {@code section,entity,metric,mean,ci95}. */
+/**
+ * Results as CSV: one figure a row, {@code section,entity,metric,mean,ci95}, numbers in the reports' one
+ * style ({@link Numbers}: a mean and its interval at one decimal place); JSON has the full doubles.
+ */
 public final class CsvReport {
     private CsvReport() {}
 
@@ -22,16 +26,27 @@ public final class CsvReport {
                     .append(',')
                     .append(quote(metric))
                     .append(',')
-                    .append(number(e.getValue().mean()))
+                    .append(mean(e.getValue()))
                     .append(',')
-                    .append(number(e.getValue().ci95()))
+                    .append(interval(e.getValue()))
                     .append('\n');
         }
         return b.toString();
     }
 
+    /** A number in the reports' one style ({@link Numbers#value}); empty when it is not a number. */
     static String number(double x) {
-        return Double.isFinite(x) ? Double.toString(x) : "";
+        return Double.isFinite(x) ? Numbers.value(x) : "";
+    }
+
+    /** A figure's mean, at the decimal place its interval shares ({@link Numbers#mean}). */
+    static String mean(Figure f) {
+        return f == null || !Double.isFinite(f.mean()) ? "" : Numbers.mean(f.mean(), f.ci95());
+    }
+
+    /** A figure's interval, at its mean's decimal place; empty with a single replication. */
+    static String interval(Figure f) {
+        return f == null || !Double.isFinite(f.ci95()) ? "" : Numbers.interval(f.mean(), f.ci95());
     }
 
     static String quote(String s) {

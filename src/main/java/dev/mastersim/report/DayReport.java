@@ -3,6 +3,7 @@ package dev.mastersim.report;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import java.util.List;
 import java.util.Locale;
@@ -80,8 +81,8 @@ public final class DayReport {
                             r.rate(),
                             TableReport.fmt(r.mean(FigureNames.THROUGHPUT)),
                             TableReport.fmt(r.mean(FigureNames.response("p50"))),
-                            p99 == null ? "-" : TableReport.fmt(p99.mean()),
-                            p99 == null ? "-" : TableReport.fmt(p99.ci95()),
+                            p99 == null ? "-" : Numbers.mean(p99.mean(), p99.ci95()),
+                            p99 == null ? "-" : Numbers.interval(p99.mean(), p99.ci95()),
                             TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                             busiest == null ? "-" : busiest,
                             busiest == null ? "-" : index(r, busiest),
@@ -129,10 +130,7 @@ public final class DayReport {
                 .append(CsvReport.quote(r.verdict().reason()));
         for (List<String> p : paths) {
             Figure f = r.figures().get(p);
-            b.append(',')
-                    .append(f == null ? "" : CsvReport.number(f.mean()))
-                    .append(',')
-                    .append(f == null ? "" : CsvReport.number(f.ci95()));
+            b.append(',').append(CsvReport.mean(f)).append(',').append(CsvReport.interval(f));
         }
         b.append('\n');
     }
@@ -158,6 +156,6 @@ public final class DayReport {
     static String index(RunResult r, String resource) {
         Double index = r.verdict().indices().get(resource);
         double x = index != null ? index : r.mean(FigureNames.utilisation(resource));
-        return String.format(Locale.ROOT, "%.2f", x);
+        return Numbers.value(x);
     }
 }

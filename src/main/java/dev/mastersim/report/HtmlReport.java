@@ -6,6 +6,7 @@ import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public final class HtmlReport {
 
     public static String forecast(ForecastResult f, List<Charts.Drawing> charts, Source source) {
         Page p = new Page("Forecast: " + f.scenario(), PlanReport.forecastSentence(f));
+        String headroom = PlanReport.headroomSentence(f);
+        if (!headroom.isEmpty()) {
+            p.para(headroom);
+        }
         p.charts(charts);
         p.h2("Months evaluated");
         p.table(
@@ -48,8 +53,8 @@ public final class HtmlReport {
                             return new String[] {
                                 m.month().toString(),
                                 TableReport.fmt(m.rate()),
-                                p99 == null ? "-" : TableReport.fmt(p99.mean()),
-                                p99 == null ? "-" : TableReport.fmt(p99.ci95()),
+                                p99 == null ? "-" : Numbers.mean(p99.mean(), p99.ci95()),
+                                p99 == null ? "-" : Numbers.interval(p99.mean(), p99.ci95()),
                                 TableReport.fmt(r.mean(FigureNames.response("mean"))),
                                 verdict(r),
                                 m.saturated()
@@ -65,17 +70,29 @@ public final class HtmlReport {
         Page p = new Page("Compare: " + scenario(arms), PlanReport.compareSentence(arms));
         p.charts(charts);
         p.h2("Options");
+        boolean priced = PlanReport.priced(arms);
+        List<String> header = new ArrayList<>(List.of("option", "saturates", "months bought", "capacity/s"));
+        if (priced) {
+            header.addAll(List.of("cost/month", "months per 1,000"));
+        }
+        header.addAll(List.of("bottleneck", "next bottleneck", "reason"));
         p.table(
-                new String[] {"option", "saturates", "months bought", "capacity/s", "bottleneck"},
+                header.toArray(String[]::new),
                 arms.stream()
                         .map(a -> {
-                            return new String[] {
-                                a.name(),
-                                PlanReport.saturates(a),
-                                PlanReport.bought(a),
-                                TableReport.fmt(a.capacity().capacity()),
-                                PlanReport.bottleneck(a)
-                            };
+                            List<String> row = new ArrayList<>(List.of(
+                                    a.name(),
+                                    PlanReport.saturates(a),
+                                    PlanReport.bought(a),
+                                    Numbers.value(a.capacity().capacity())));
+                            if (priced) {
+                                row.add(PlanReport.cost(a));
+                                row.add(PlanReport.per1000(a, arms.get(0)));
+                            }
+                            row.add(a.bottleneck());
+                            row.add(a.nextBottleneck().isEmpty() ? Numbers.NONE : a.nextBottleneck());
+                            row.add(a.reason());
+                            return row.toArray(String[]::new);
                         })
                         .toList());
         String note = PlanReport.derivedNote(arms);
@@ -99,8 +116,8 @@ public final class HtmlReport {
                             return new String[] {
                                 pt.value(),
                                 TableReport.fmt(r.mean(FigureNames.THROUGHPUT)),
-                                p99 == null ? "-" : TableReport.fmt(p99.mean()),
-                                p99 == null ? "-" : TableReport.fmt(p99.ci95()),
+                                p99 == null ? "-" : Numbers.mean(p99.mean(), p99.ci95()),
+                                p99 == null ? "-" : Numbers.interval(p99.mean(), p99.ci95()),
                                 TableReport.fmt(r.mean(FigureNames.ERROR_RATE)),
                                 verdict(r),
                                 r.verdict().bottleneck()
@@ -173,8 +190,8 @@ public final class HtmlReport {
                 TableReport.fmt(r.rate()),
                 TableReport.fmt(r.mean(FigureNames.THROUGHPUT)),
                 TableReport.fmt(r.mean(FigureNames.response("p50"))),
-                p99 == null ? "-" : TableReport.fmt(p99.mean()),
-                p99 == null ? "-" : TableReport.fmt(p99.ci95()),
+                p99 == null ? "-" : Numbers.mean(p99.mean(), p99.ci95()),
+                p99 == null ? "-" : Numbers.interval(p99.mean(), p99.ci95()),
                 TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                 busiest == null ? "-" : busiest,
                 busiest == null ? "-" : DayReport.index(r, busiest),
@@ -244,12 +261,15 @@ public final class HtmlReport {
     private static String[] figureRow(Map.Entry<List<String>, Figure> e) {
         List<String> path = e.getKey();
         boolean nested = path.size() > 2;
+        Figure f = e.getValue();
+        boolean percent = FigureNames.isUtilisation(path);
+        double scale = percent ? 100 : 1;
         return new String[] {
             path.get(0),
             nested ? path.get(1) : "",
-            String.join(".", path.subList(nested ? 2 : 1, path.size())),
-            TableReport.fmt(e.getValue().mean()),
-            TableReport.fmt(e.getValue().ci95())
+            String.join(".", path.subList(nested ? 2 : 1, path.size())) + (percent ? " (%)" : ""),
+            Numbers.mean(f.mean() * scale, f.ci95() * scale),
+            Numbers.interval(f.mean() * scale, f.ci95() * scale)
         };
     }
 

@@ -161,13 +161,7 @@ public final class JsonReport {
 
     /** The highest load index at the last month simulated before saturation (or at the horizon), and on what. */
     private static void headroom(ObjectNode root, ForecastResult f) {
-        MonthPoint last = null;
-        for (MonthPoint p : f.months()) {
-            if (!p.saturated()
-                    && (f.saturation() == null || p.index() < f.saturation().index())) {
-                last = p;
-            }
-        }
+        MonthPoint last = PlanReport.headroomMonth(f);
         if (last == null || last.result().verdict().indices().isEmpty()) {
             root.putNull("headroom");
             return;
@@ -261,6 +255,13 @@ public final class JsonReport {
                     sat != null
                             ? sat.result().verdict().reason()
                             : a.capacity().limit().reason());
+            n.put("next_bottleneck", a.nextBottleneck());
+            if (a.hasCost()) {
+                number(n, "cost_per_month", a.costPerMonth());
+                n.put("currency", a.currency());
+                // null: the arm costs no more a month than the baseline ("free")
+                number(n, "months_per_1000", a.monthsPer1000(arms.get(0)));
+            }
         }
         return write(root);
     }

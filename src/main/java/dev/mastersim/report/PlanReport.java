@@ -7,9 +7,11 @@ import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.experiment.result.Verdict;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,13 +21,18 @@ public final class PlanReport {
 
     private static final String NL = System.lineSeparator();
 
-    /** The forecast as a sentence, then one row per month evaluated. */
+    /** The forecast as a sentence, the headroom left, then one row per month evaluated. */
     public static String forecastTable(ForecastResult f) {
         StringBuilder b = new StringBuilder();
-        b.append(forecastSentence(f)).append(NL).append(NL);
+        b.append(forecastSentence(f)).append(NL);
+        String headroom = headroomSentence(f);
+        if (!headroom.isEmpty()) {
+            b.append(headroom).append(NL);
+        }
+        b.append(NL);
         b.append(String.format(
                 Locale.ROOT,
-                "%-8s %10s %12s %12s  %-10s %s%n",
+                "%-8s %10s %18s %10s  %-10s %s%n",
                 "month",
                 "rate/s",
                 "p99 ms",
@@ -34,18 +41,72 @@ public final class PlanReport {
                 "bottleneck / reason"));
         for (MonthPoint p : f.months()) {
             RunResult r = p.result();
+            Figure p99 = r.figure(FigureNames.response("p99"));
             b.append(String.format(
                     Locale.ROOT,
-                    "%-8s %10.1f %12s %12s  %-10s %s%n",
+                    "%-8s %10s %18s %10s  %-10s %s%n",
                     p.month(),
-                    p.rate(),
-                    TableReport.fmt(r.mean(FigureNames.response("p99"))),
+                    Numbers.value(p.rate()),
+                    p99 == null ? Numbers.NONE : Numbers.figure(p99.mean(), p99.ci95()),
                     TableReport.fmt(r.mean(FigureNames.response("mean"))),
                     word(r.verdict()),
                     p.saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
         b.append(undecidedNote(f.months().stream().map(MonthPoint::result).toList()));
         return b.toString();
+    }
+
+    /**
+     * The month the headroom is read at: the last month simulated before the saturation month, or the
+     * last simulated when none saturates; null when there is none (month 0 saturates).
+     */
+    public static MonthPoint headroomMonth(ForecastResult f) {
+        MonthPoint last = null;
+        for (MonthPoint p : f.months()) {
+            if (!p.saturated()
+                    && (f.saturation() == null || p.index() < f.saturation().index())) {
+                last = p;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The headroom left, in one sentence: at the horizon (or the last month before saturation), the
+     * resource with the highest load index and how far it is from its limit, and the one after it.
+     * Empty when there is no such month or its verdict has no load indices.
+     */
+    public static String headroomSentence(ForecastResult f) {
+        MonthPoint m = headroomMonth(f);
+        if (m == null || m.result().verdict().indices().isEmpty()) {
+            return "";
+        }
+        var v = m.result().verdict();
+        Double index = v.indices().get(v.bottleneck());
+        if (index == null) {
+            return "";
+        }
+        String when = f.saturation() == null
+                ? "At the horizon (" + m.month() + ")"
+                : "In " + m.month() + ", the last month simulated before saturation,";
+        StringBuilder b = new StringBuilder(when)
+                .append(" the highest load index is ")
+                .append(v.bottleneck())
+                .append(" at ")
+                .append(Numbers.value(index))
+                .append(" of its limit: ");
+        b.append(
+                index < 1
+                        ? Numbers.percent(1 - index) + " headroom left"
+                        : "no headroom left, though the verdict is not yet saturated");
+        String next = v.runnerUp();
+        if (!next.isEmpty()) {
+            b.append("; next is ")
+                    .append(next)
+                    .append(" at ")
+                    .append(Numbers.value(v.indices().get(next)));
+        }
+        return b.append('.').toString();
     }
 
     /** A verdict in one word; "?" marks one still undecided at the replication cap. */
@@ -73,11 +134,11 @@ public final class PlanReport {
         }
         return String.format(
                 Locale.ROOT,
-                "%s saturates in %s (month %d, %.0f requests/s at the peak hour): %s; " + "bottleneck %s.",
+                "%s saturates in %s (month %d, %s requests/s at the peak hour): %s; bottleneck %s.",
                 f.scenario(),
                 s.month(),
                 s.index(),
-                s.rate(),
+                Numbers.value(s.rate()),
                 s.result().verdict().reason(),
                 s.result().verdict().bottleneck());
     }
@@ -91,13 +152,13 @@ public final class PlanReport {
                     .append(',')
                     .append(p.index())
                     .append(',')
-                    .append(p.rate())
+                    .append(CsvReport.number(p.rate()))
                     .append(',')
                     .append(p.saturated())
                     .append(',')
-                    .append(CsvReport.number(p99.mean()))
+                    .append(CsvReport.mean(p99))
                     .append(',')
-                    .append(CsvReport.number(p99.ci95()))
+                    .append(CsvReport.interval(p99))
                     .append(',')
                     .append(CsvReport.number(p.result().mean(FigureNames.response("mean"))))
                     .append(',')
@@ -132,8 +193,8 @@ public final class PlanReport {
         for (RunResult r : c.points()) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%12.1f  %-10s %s%n",
-                    r.rate(),
+                    "%12s  %-10s %s%n",
+                    Numbers.value(r.rate()),
                     word(r.verdict()),
                     r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
@@ -158,45 +219,89 @@ public final class PlanReport {
     public static String capacitySentence(CapacityResult c) {
         return String.format(
                 Locale.ROOT,
-                "%s: capacity %.1f requests/s at the peak hour (today %.1f): supported growth factor %.2f, "
-                        + "residual capacity %.1f requests/s.",
+                "%s: capacity %s requests/s at the peak hour (today %s): supported growth factor %s, "
+                        + "residual capacity %s requests/s.",
                 c.scenario(),
-                c.capacity(),
-                c.today(),
-                c.growthFactor(),
-                c.residual());
+                Numbers.value(c.capacity()),
+                Numbers.value(c.today()),
+                Numbers.value(c.growthFactor()),
+                Numbers.value(c.residual()));
     }
 
-    /** Which arm buys the most time over the baseline (the first by rank), in one sentence. */
+    /**
+     * The arm that buys the most months, in one sentence with why: the capacity it reaches and what it
+     * saturates on then. Ties in months go to an arm that costs no more than the baseline, then to the
+     * most months per 1,000 of extra monthly cost, then to the higher capacity.
+     */
     public static String compareSentence(List<Arm> arms) {
-        Arm best = null;
-        for (Arm a : arms) {
-            if (!a.name().equals("baseline") && (best == null || a.rank() < best.rank())) {
-                best = a;
-            }
-        }
+        Arm best = best(arms);
         if (best == null) {
-            return "No option buys time over the baseline.";
+            return "No option to compare with the baseline.";
         }
-        if (best.monthsBought() == null) {
-            return best.capacityGain() > 1
-                    ? String.format(
-                            Locale.ROOT,
-                            "%s gains the most capacity: %.2f times the baseline's.",
-                            best.name(),
-                            best.capacityGain())
-                    : "No option buys time over the baseline.";
+        Arm base = arms.get(0);
+        if (best.monthsBought() == null || best.monthsBought() <= 0) {
+            return (best.monthsBought() == null
+                            ? "No month to buy (the load never reaches a capacity)"
+                            : "No option buys time over the baseline")
+                    + (best.capacity().capacity() > base.capacity().capacity()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "; %s raises capacity the most, from %s to %s requests/s.",
+                                    best.name(),
+                                    Numbers.value(base.capacity().capacity()),
+                                    Numbers.value(best.capacity().capacity()))
+                            : ".");
         }
-        if (best.monthsBought() <= 0) {
-            return "No option buys time over the baseline.";
-        }
-        return String.format(
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
                 Locale.ROOT,
-                "%s buys the most time: %s%d months over the baseline%s.",
+                "%s buys the most time, %s%d months over the baseline%s: it raises capacity from %s to %s requests/s",
                 best.name(),
                 best.atLeast() ? "at least " : "",
                 best.monthsBought(),
-                best.derived() ? " (derived from its capacity and the growth curve, past the horizon)" : "");
+                best.derived() ? " (derived from its capacity and the growth curve, past the horizon)" : "",
+                Numbers.value(base.capacity().capacity()),
+                Numbers.value(best.capacity().capacity())));
+        if (best.free(base)) {
+            b.append(" at no extra monthly cost");
+        } else if (best.hasCost() && base.hasCost()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    " for %s %s a month more",
+                    Numbers.value(best.costPerMonth() - base.costPerMonth()),
+                    best.currency()));
+        }
+        b.append(best.atLeast() ? ", and does not saturate within the horizon; beyond it " : ", and then ");
+        b.append("saturates on ").append(best.bottleneck());
+        if (!best.nextBottleneck().isEmpty()) {
+            b.append(" (").append(best.nextBottleneck()).append(" next)");
+        }
+        return b.append('.').toString();
+    }
+
+    /** The option (not the baseline) ranked first: see {@link #compareSentence}. Null when there is none. */
+    static Arm best(List<Arm> arms) {
+        if (arms.size() < 2) {
+            return null;
+        }
+        Arm base = arms.get(0);
+        // the order of Compare's rank (a later month, none latest; then free; then capacity), with the
+        // months per 1,000 of extra cost between free and capacity
+        Comparator<Arm> order = Comparator.comparingLong(
+                        (Arm a) -> a.monthIndex() == null ? Long.MAX_VALUE : (long) a.monthIndex())
+                .thenComparing(a -> a.free(base))
+                .thenComparingDouble(a -> {
+                    double x = a.monthsPer1000(base);
+                    return Double.isNaN(x) ? Double.NEGATIVE_INFINITY : x;
+                })
+                .thenComparingDouble(a -> a.capacity().capacity());
+        Arm best = null;
+        for (Arm a : arms.subList(1, arms.size())) {
+            if (best == null || order.compare(a, best) > 0) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** The month an arm saturates in, {@code *} when derived past the horizon, "never" when its curve never gets there. */
@@ -245,7 +350,7 @@ public final class PlanReport {
     public static String capacityCsv(CapacityResult c) {
         StringBuilder b = new StringBuilder("rate_per_s,saturated,bottleneck,reason\n");
         for (RunResult r : c.points()) {
-            b.append(r.rate())
+            b.append(CsvReport.number(r.rate()))
                     .append(',')
                     .append(r.verdict().saturated())
                     .append(',')
@@ -257,25 +362,30 @@ public final class PlanReport {
         return b.toString();
     }
 
+    /** The sentence, then one row per arm; the cost columns when the scenario has prices. */
     public static String compareTable(List<Arm> arms) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(
-                Locale.ROOT,
-                "%-18s %-12s %13s %14s  %s%n",
-                "arm",
-                "saturates",
-                "months bought",
-                "capacity/s",
-                "bottleneck"));
+        b.append(compareSentence(arms)).append(NL).append(NL);
+        boolean priced = priced(arms);
+        b.append(
+                String.format(Locale.ROOT, "%-18s %-12s %13s %11s", "arm", "saturates", "months bought", "capacity/s"));
+        if (priced) {
+            b.append(String.format(Locale.ROOT, " %14s %13s", "cost/month", "months/1000"));
+        }
+        b.append(String.format(Locale.ROOT, "  %-24s %-24s %s%n", "bottleneck", "next bottleneck", "reason"));
         for (Arm a : arms) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%-18s %-12s %13s %14.1f  %s%n",
+                    "%-18s %-12s %13s %11s",
                     a.name(),
                     saturates(a),
                     bought(a),
-                    a.capacity().capacity(),
-                    bottleneck(a)));
+                    Numbers.value(a.capacity().capacity())));
+            if (priced) {
+                b.append(String.format(Locale.ROOT, " %14s %13s", cost(a), per1000(a, arms.get(0))));
+            }
+            b.append(String.format(
+                    Locale.ROOT, "  %-24s %-24s %s%n", a.bottleneck(), dash(a.nextBottleneck()), a.reason()));
         }
         String note = derivedNote(arms);
         if (!note.isEmpty()) {
@@ -284,9 +394,11 @@ public final class PlanReport {
         return b.toString();
     }
 
+    /** One row per arm; cost_per_month and months_per_1000 empty when the scenario has no prices. */
     public static String compareCsv(List<Arm> arms) {
-        StringBuilder b = new StringBuilder(
-                "name,saturation_month,months_bought,at_least,capacity_per_s,bottleneck,derived,capacity_gain,rank\n");
+        StringBuilder b = new StringBuilder("name,saturation_month,months_bought,at_least,capacity_per_s,bottleneck,"
+                + "derived,capacity_gain,rank,cost_per_month,currency,months_per_1000,free,next_bottleneck,reason\n");
+        Arm base = arms.isEmpty() ? null : arms.get(0);
         for (Arm a : arms) {
             b.append(CsvReport.quote(a.name()))
                     .append(',')
@@ -299,25 +411,52 @@ public final class PlanReport {
                     .append(',')
                     .append(a.atLeast())
                     .append(',')
-                    .append(a.capacity().capacity())
+                    .append(CsvReport.number(a.capacity().capacity()))
                     .append(',')
-                    .append(CsvReport.quote(bottleneck(a)))
+                    .append(CsvReport.quote(a.bottleneck()))
                     .append(',')
                     .append(a.derived())
                     .append(',')
                     .append(Double.isFinite(a.capacityGain()) ? Double.toString(a.capacityGain()) : "")
                     .append(',')
                     .append(a.rank())
+                    .append(',')
+                    .append(CsvReport.number(a.costPerMonth()))
+                    .append(',')
+                    .append(CsvReport.quote(a.currency()))
+                    .append(',')
+                    .append(CsvReport.number(a.monthsPer1000(base)))
+                    .append(',')
+                    .append(a.hasCost() ? Boolean.toString(a.free(base)) : "")
+                    .append(',')
+                    .append(CsvReport.quote(a.nextBottleneck()))
+                    .append(',')
+                    .append(CsvReport.quote(a.reason()))
                     .append('\n');
         }
         return b.toString();
     }
 
-    static String bottleneck(Arm a) {
-        MonthPoint s = a.forecast().saturation();
-        return s != null
-                ? s.result().verdict().bottleneck()
-                : a.capacity().limit().bottleneck();
+    /** Whether every arm has a monthly cost (the scenario has {@code cost:}). */
+    static boolean priced(List<Arm> arms) {
+        return !arms.isEmpty() && arms.stream().allMatch(Arm::hasCost);
+    }
+
+    /** The monthly cost with its currency, or "-". */
+    static String cost(Arm a) {
+        return a.hasCost() ? Numbers.value(a.costPerMonth()) + " " + a.currency() : Numbers.NONE;
+    }
+
+    /** Months per 1,000 of extra monthly cost; "free" for an arm costing no more than the baseline. */
+    static String per1000(Arm a, Arm base) {
+        if (a == base) {
+            return Numbers.NONE;
+        }
+        return a.free(base) ? "free" : Numbers.value(a.monthsPer1000(base));
+    }
+
+    private static String dash(String s) {
+        return s.isEmpty() ? Numbers.NONE : s;
     }
 
     public static String sweepTable(String param, List<SweepPoint> points) {
@@ -356,9 +495,9 @@ public final class PlanReport {
                     .append(',')
                     .append(CsvReport.number(r.mean(FigureNames.THROUGHPUT)))
                     .append(',')
-                    .append(CsvReport.number(p99.mean()))
+                    .append(CsvReport.mean(p99))
                     .append(',')
-                    .append(CsvReport.number(p99.ci95()))
+                    .append(CsvReport.interval(p99))
                     .append(',')
                     .append(CsvReport.number(r.mean(FigureNames.ERROR_RATE)))
                     .append(',')

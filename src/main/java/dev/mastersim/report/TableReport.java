@@ -1,6 +1,8 @@
 package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ public final class TableReport {
                 .append(System.lineSeparator());
         r.verdict().indices().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> b.append(String.format(Locale.ROOT, "  %-32s %14s%n", e.getKey(), fmt(e.getValue()))));
+                .forEach(e -> b.append(String.format(Locale.ROOT, "  %-32s %10s%n", e.getKey(), fmt(e.getValue()))));
     }
 
     /** Each section's figures as {@code mean ± ci95}, the {@code run.*} bookkeeping left out. */
@@ -69,12 +71,7 @@ public final class TableReport {
             } else {
                 name = "  " + String.join(".", p.subList(1, p.size()));
             }
-            Figure f = e.getValue();
-            b.append(String.format(Locale.ROOT, "%-34s %14s", name, fmt(f.mean())));
-            if (Double.isFinite(f.ci95())) {
-                b.append(" ± ").append(fmt(f.ci95()));
-            }
-            b.append(System.lineSeparator());
+            b.append(String.format(Locale.ROOT, "%-34s %s%n", name, figure(p, e.getValue())));
         }
     }
 
@@ -89,17 +86,18 @@ public final class TableReport {
         }
         Double index = v.indices().get(v.bottleneck());
         return "Not saturated; the highest load index is " + v.bottleneck()
-                + (index == null ? "" : String.format(Locale.ROOT, " (%.2f of its limit)", index)) + ".";
+                + (index == null ? "" : " (" + Numbers.value(index) + " of its limit)") + ".";
     }
 
+    /** A number in the reports' one style ({@link Numbers#value}). */
     static String fmt(double x) {
-        if (!Double.isFinite(x)) {
-            return "-";
-        }
-        double a = Math.abs(x);
-        if (a != 0 && (a < 0.001 || a >= 1e7)) {
-            return String.format(Locale.ROOT, "%.3e", x);
-        }
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", x);
+        return Numbers.value(x);
+    }
+
+    /** A figure as {@code mean ± ci95} in the reports' one style; a utilisation as a percentage. */
+    static String figure(List<String> path, Figure f) {
+        return FigureNames.isUtilisation(path)
+                ? Numbers.percentFigure(f.mean(), f.ci95())
+                : Numbers.figure(f.mean(), f.ci95());
     }
 }

@@ -65,8 +65,23 @@ final class Binder {
                 run(r.get("run")),
                 new ForecastSpec((int)
                         count(r.get("forecast"), "months", "/forecast", 1, Limits.MONTHS, Defaults.FORECAST.months())),
-                options(r.get("options")));
+                options(r.get("options")),
+                cost(r.get("cost")));
         return issues.isEmpty() ? s : null;
+    }
+
+    /** The {@code cost:} prices, or null when the file has none; a price left out is 0. */
+    private static Cost cost(JsonNode c) {
+        if (c == null) {
+            return null;
+        }
+        return new Cost(
+                text(c.get("currency"), Defaults.CURRENCY),
+                number(c, "master", 0),
+                number(c, "replica", 0),
+                number(c, "app_server", 0),
+                number(c, "cache", 0),
+                number(c, "write_queue_writer", 0));
     }
 
     /** The file name without directory and extension, when it is a valid name; else {@link Defaults#NAME}. */

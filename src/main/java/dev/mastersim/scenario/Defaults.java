@@ -52,5 +52,8 @@ public final class Defaults {
 
     public static final Slo SLO = new Slo(Percentile.P99, 0.5, 0.001, 0.9, SLO_MAX_LAG);
     public static final RunSpec RUN = new RunSpec(600.0, 60.0, 10, 42L);
+    /** The currency of {@code cost:} when it names none. */
+    public static final String CURRENCY = "USD";
+
     public static final ForecastSpec FORECAST = new ForecastSpec(36);
 }

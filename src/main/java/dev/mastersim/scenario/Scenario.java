@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param source the file name as given to the loader
  * @param tables insertion ordered, unmodifiable
  * @param options re-architecture arm name to its overrides (dotted key to raw value), insertion ordered
+ * @param cost the monthly prices of {@code cost:}, or null when the file has none
  */
 public record Scenario(
         String name,
@@ -29,7 +30,48 @@ public record Scenario(
         Slo slo,
         RunSpec run,
         ForecastSpec forecast,
-        Map<String, Map<String, String>> options) {
+        Map<String, Map<String, String>> options,
+        Cost cost) {
+
+    /** A scenario without prices. */
+    public Scenario(
+            String name,
+            String description,
+            String source,
+            Traffic traffic,
+            Map<String, Table> tables,
+            List<RequestType> requests,
+            Master master,
+            Concurrency concurrency,
+            Replicas replicas,
+            App app,
+            Cache cache,
+            WriteQueue writeQueue,
+            Retries retries,
+            Slo slo,
+            RunSpec run,
+            ForecastSpec forecast,
+            Map<String, Map<String, String>> options) {
+        this(
+                name,
+                description,
+                source,
+                traffic,
+                tables,
+                requests,
+                master,
+                concurrency,
+                replicas,
+                app,
+                cache,
+                writeQueue,
+                retries,
+                slo,
+                run,
+                forecast,
+                options,
+                null);
+    }
 
     public Scenario {
         Objects.requireNonNull(traffic, "traffic");

@@ -201,7 +201,10 @@ final class CliTest {
         assertThat(bar).startsWith("\rrun ").contains("run 100%").contains("2/2");
         // the last frame blanks the line, so the terminal is left as it was
         assertThat(bar).endsWith("\r" + " ".repeat(100) + "\r");
-        assertThat(out.toString()).doesNotContain("\r").doesNotContain("%");
+        assertThat(out.toString())
+                .doesNotContain("\r")
+                .doesNotContain("run 100%")
+                .doesNotContain("2/2");
     }
 
     @Test

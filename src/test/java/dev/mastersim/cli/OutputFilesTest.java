@@ -52,7 +52,15 @@ final class OutputFilesTest {
         assertThat(manifest.get("command").asString()).isEqualTo("run");
         assertThat(manifest.get("files"))
                 .extracting(f -> f.get("name").asString())
-                .containsExactlyInAnyOrder("run.json", "run.csv", "run.txt", "run.html");
+                .containsExactlyInAnyOrder(
+                        "run.json",
+                        "run.csv",
+                        "run.txt",
+                        "run-indices.png",
+                        "run-indices.svg",
+                        "run-response.png",
+                        "run-response.svg",
+                        "run.html");
         for (JsonNode f : manifest.get("files")) {
             byte[] bytes = Files.readAllBytes(results.resolve(f.get("name").asString()));
             assertThat(f.get("bytes").asLong()).isEqualTo(bytes.length);

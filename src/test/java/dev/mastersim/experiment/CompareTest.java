@@ -116,6 +116,22 @@ final class CompareTest {
                         org.assertj.core.groups.Tuple.tuple("same-month-more-capacity", 3));
     }
 
+    @Test
+    void amongArmsOfTheSameMonthAFreeOneRanksFirstEvenWithLessCapacity() {
+        ForecastResult none = new ForecastResult("s", null, List.of(), 36);
+        Verdict v = new Verdict(true, "", "master.cpu", true);
+        List<Arm> arms = Compare.ranked(List.of(
+                arm("baseline", 13, 600, none, v).withCost("USD", 1000),
+                arm("paid", 40, 3100, none, v).withCost("USD", 1500),
+                arm("free", 40, 3000, none, v).withCost("USD", 1000)));
+        assertThat(arms)
+                .extracting(Arm::name, Arm::rank)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("baseline", 3),
+                        org.assertj.core.groups.Tuple.tuple("paid", 2),
+                        org.assertj.core.groups.Tuple.tuple("free", 1));
+    }
+
     private static Arm arm(String name, Integer month, double capacity, ForecastResult f, Verdict v) {
         return new Arm(
                 name,
@@ -126,7 +142,6 @@ final class CompareTest {
                 month != null && month >= 36,
                 null,
                 false,
-                Double.NaN,
-                0);
+                Double.NaN);
     }
 }

@@ -96,17 +96,17 @@ final class ChartsTest {
 
     @Test
     void compareChartIsValidPngAndSvg() throws Exception {
-        assertValid(Charts.compare(Fixtures.arms()));
+        Charts.compare(Fixtures.arms()).forEach(ChartsTest::assertValid);
     }
 
     @Test
     void sweepChartOfNumbersIsValidPngAndSvg() throws Exception {
-        assertValid(Charts.sweep("app.pool.size", Fixtures.sweep("2", "4", "8", "16", "32")));
+        Charts.sweep("app.pool.size", Fixtures.sweep("2", "4", "8", "16", "32")).forEach(ChartsTest::assertValid);
     }
 
     @Test
     void sweepChartOfWordsIsValidPngAndSvg() throws Exception {
-        assertValid(Charts.sweep("granule", Fixtures.sweep("row", "page", "table")));
+        Charts.sweep("granule", Fixtures.sweep("row", "page", "table")).forEach(ChartsTest::assertValid);
     }
 
     @Test
@@ -123,6 +123,71 @@ final class ChartsTest {
             assertThat(d.png()).startsWith(PNG_MAGIC);
             assertThat(d.svg()).contains("<svg");
         });
+    }
+
+    @Test
+    void runChartsShowLoadIndicesAndResponseTimes() {
+        RunResult r = Fixtures.run(600);
+        RunResult indexed = new RunResult(
+                r.scenario(),
+                r.seed(),
+                r.replications(),
+                r.rate(),
+                new Verdict(false, "", "master.cpu", true, Map.of("master.cpu", 0.8, "master.disk", 0.3)),
+                r.figures());
+        assertThat(Charts.run(indexed, Fixtures.SLO))
+                .extracting(Charts.Drawing::name)
+                .containsExactly("run-indices", "run-response");
+        assertThat(Charts.run(r, Fixtures.SLO)).extracting(Charts.Drawing::name).containsExactly("run-response");
+        Charts.run(indexed, Fixtures.SLO).forEach(ChartsTest::assertValid);
+    }
+
+    @Test
+    void compareDrawsMonthsAndCapacityApartAndNoMonthsWhenNoArmBuysAny() {
+        assertThat(Charts.compare(Fixtures.arms()))
+                .extracting(Charts.Drawing::name)
+                .containsExactly("compare", "compare-capacity");
+        var f = Fixtures.forecast();
+        var never = new ForecastResult(f.scenario(), null, f.months().subList(0, 3), f.horizon());
+        var c = Fixtures.capacity();
+        var flat = List.of(
+                new dev.mastersim.experiment.result.Arm("baseline", never, c, 0, true),
+                new dev.mastersim.experiment.result.Arm("shard-4", never, c, 0, true));
+        assertThat(Charts.compare(flat)).extracting(Charts.Drawing::name).containsExactly("compare-capacity");
+    }
+
+    @Test
+    void aResponseTimeSpanningDecadesIsOnALogAxis() {
+        assertThat(Charts.spansDecades(List.of(200.0, 400.0, 9000.0), 300)).isTrue();
+        assertThat(Charts.spansDecades(List.of(200.0, 400.0, 2800.0), 300)).isFalse();
+        assertThat(Charts.spansDecades(List.of(20.0, 25.0), 1000)).isTrue();
+    }
+
+    /** Every kind of chart, drawn from the fixtures. */
+    static List<Charts.Drawing> everyKind() {
+        List<Charts.Drawing> all = new ArrayList<>(Charts.forecast(Fixtures.forecast(), Fixtures.SLO));
+        all.addAll(Charts.day(Fixtures.day(), Fixtures.SLO));
+        all.addAll(Charts.compare(Fixtures.arms()));
+        all.addAll(Charts.sweep("app.pool.size", Fixtures.sweep("2", "4", "8", "16", "32")));
+        all.add(Charts.capacity(Fixtures.capacity(), Fixtures.SLO));
+        all.addAll(Charts.run(Fixtures.run(600), Fixtures.SLO));
+        return all;
+    }
+
+    @Test
+    void svgLabelsAreTextAndEveryChartIsSmall() {
+        for (Charts.Drawing d : everyKind()) {
+            assertThat(d.svg()).as(d.name()).contains(">" + HtmlReport.escape(d.title()) + "</text>");
+            assertThat(d.svg().length()).as(d.name() + " bytes").isLessThan(60_000);
+            // a glyph outline is a path of hundreds of curve points; a bar or a marker is a few
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("<path d=\"([^\"]*)\"").matcher(d.svg());
+            while (m.find()) {
+                assertThat(m.group(1).length())
+                        .as(d.name() + ": a label drawn as a path")
+                        .isLessThan(1000);
+            }
+        }
     }
 
     static void assertValid(Charts.Drawing d) {

@@ -26,8 +26,8 @@ final class HtmlReportTest {
         var c = Fixtures.capacity();
         return List.of(
                 forecastPage(),
-                HtmlReport.compare(arms, List.of(Charts.compare(arms)), SOURCE),
-                HtmlReport.sweep("app.pool.size", points, List.of(Charts.sweep("app.pool.size", points)), SOURCE),
+                HtmlReport.compare(arms, Charts.compare(arms), SOURCE),
+                HtmlReport.sweep("app.pool.size", points, Charts.sweep("app.pool.size", points), SOURCE),
                 HtmlReport.capacity(c, List.of(Charts.capacity(c, Fixtures.SLO)), SOURCE),
                 HtmlReport.run(Fixtures.run(500), List.of(), SOURCE),
                 dayPage());
@@ -87,7 +87,7 @@ final class HtmlReportTest {
         var arms = Fixtures.arms();
         assertThat(HtmlReport.compare(arms, List.of(), SOURCE))
                 .contains(HtmlReport.escape(PlanReport.compareSentence(arms)))
-                .contains("row-locks buys the most time: at least 27 months");
+                .contains("row-locks buys the most time, at least 27 months over the baseline");
         var c = Fixtures.capacity();
         assertThat(HtmlReport.capacity(c, List.of(), SOURCE))
                 .contains(HtmlReport.escape(PlanReport.capacitySentence(c)));

@@ -112,6 +112,7 @@ final class ScenarioLoaderTest {
         assertThat(s.slo()).isEqualTo(new Slo(Percentile.P99, 0.5, 0.001, 0.9));
         assertThat(s.run()).isEqualTo(new RunSpec(600.0, 60.0, 10, 42L));
         assertThat(s.forecast()).isEqualTo(new ForecastSpec(36));
+        assertThat(s.cost()).isEqualTo(new Cost("USD", 2000, 800, 300, 200, 100));
         assertThat(s.options())
                 .containsExactly(
                         Map.entry("more-replicas", Map.of("replicas.count", "8")),
@@ -170,9 +171,41 @@ final class ScenarioLoaderTest {
         // required keys (traffic.rate) and illustrative lists (tables, requests, options) aside, all equal
         assertThat(reference)
                 .usingRecursiveComparison()
-                .ignoringFields("source", "options")
+                .ignoringFields("source", "options", "cost")
                 .isEqualTo(minimal);
         assertThat(reference.options()).isNotEmpty();
+        assertThat(reference.cost()).isNotNull();
+        assertThat(minimal.cost()).isNull();
+    }
+
+    @Test
+    void costPricesEachInstanceAndAnArmMayOverrideThem() throws ScenarioException {
+        Scenario s = parse(MINIMAL
+                + "replicas: {count: 3}\napp: {servers: 2}\nmaster: {shards: 2}\n"
+                + "cost: {currency: EUR, master: 2_000, replica: 800.5, app_server: 300}\n"
+                + "options: {dear: {cost.master: 2500}}\n");
+
+        assertThat(s.cost()).isEqualTo(new Cost("EUR", 2000, 800.5, 300, 0, 0));
+        // 2 shards x 2000 + 3 replicas x 800.5 + 2 app servers x 300; no cache, no write queue
+        assertThat(s.cost().monthly(s)).isEqualTo(2 * 2000 + 3 * 800.5 + 2 * 300);
+        Scenario dear = parse(MINIMAL + "cost: {master: 2000}\n", "cost.master=2500");
+        assertThat(dear.cost().master()).isEqualTo(2500);
+        assertThat(dear.cost().currency()).isEqualTo(Defaults.CURRENCY);
+        assertThat(parse(MINIMAL).cost()).isNull();
+    }
+
+    @Test
+    void cacheAndWriteQueueWritersArePricedOnlyWhenUsed() throws ScenarioException {
+        Scenario s = parse(MINIMAL
+                + "replicas: {count: 0}\napp: {servers: 1}\ncache: {hit_ratio: 50%}\n"
+                + "write_queue: {enabled: true, writers: 3}\n"
+                + "cost: {master: 1000, app_server: 10, cache: 200, write_queue_writer: 100}\n");
+
+        assertThat(s.cost().monthly(s)).isEqualTo(1000 + 10 + 200 + 3 * 100);
+        Scenario off = parse(MINIMAL
+                + "replicas: {count: 0}\napp: {servers: 1}\n"
+                + "cost: {master: 1000, app_server: 10, cache: 200, write_queue_writer: 100}\n");
+        assertThat(off.cost().monthly(off)).isEqualTo(1000 + 10);
     }
 
     @Test

@@ -30,6 +30,22 @@ public record Verdict(
         indices = Collections.unmodifiableMap(new TreeMap<>(indices));
     }
 
+    /**
+     * The resource with the second-highest load index (ties go to the first name), after the
+     * bottleneck; empty when no other resource has an index.
+     */
+    public String runnerUp() {
+        String best = "";
+        double most = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Double> e : indices.entrySet()) {
+            if (!e.getKey().equals(bottleneck) && Double.isFinite(e.getValue()) && e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
     /** A verdict without load indices (a reduced run, a test fixture). */
     public Verdict(boolean saturated, String reason, String bottleneck, boolean decided) {
         this(saturated, reason, bottleneck, decided, Map.of());

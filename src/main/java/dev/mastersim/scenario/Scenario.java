@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param source the file name as given to the loader
  * @param tables insertion ordered, unmodifiable
  * @param options re-architecture arm name to its overrides (dotted key to raw value), insertion ordered
+ * @param faults fault events inside one run, in the file's order (empty: none)
  */
 public record Scenario(
         String name,
@@ -29,7 +30,8 @@ public record Scenario(
         Slo slo,
         RunSpec run,
         ForecastSpec forecast,
-        Map<String, Map<String, String>> options) {
+        Map<String, Map<String, String>> options,
+        List<Fault> faults) {
 
     public Scenario {
         Objects.requireNonNull(traffic, "traffic");
@@ -48,6 +50,70 @@ public record Scenario(
         var opts = new java.util.LinkedHashMap<String, Map<String, String>>();
         options.forEach((arm, sets) -> opts.put(arm, Collections2.orderedCopy(sets)));
         options = java.util.Collections.unmodifiableMap(opts);
+        faults = List.copyOf(faults);
+    }
+
+    /** A scenario without faults. */
+    public Scenario(
+            String name,
+            String description,
+            String source,
+            Traffic traffic,
+            Map<String, Table> tables,
+            List<RequestType> requests,
+            Master master,
+            Concurrency concurrency,
+            Replicas replicas,
+            App app,
+            Cache cache,
+            WriteQueue writeQueue,
+            Retries retries,
+            Slo slo,
+            RunSpec run,
+            ForecastSpec forecast,
+            Map<String, Map<String, String>> options) {
+        this(
+                name,
+                description,
+                source,
+                traffic,
+                tables,
+                requests,
+                master,
+                concurrency,
+                replicas,
+                app,
+                cache,
+                writeQueue,
+                retries,
+                slo,
+                run,
+                forecast,
+                options,
+                List.of());
+    }
+
+    /** This scenario with {@code faults} instead of its own. */
+    public Scenario withFaults(List<Fault> faults) {
+        return new Scenario(
+                name,
+                description,
+                source,
+                traffic,
+                tables,
+                requests,
+                master,
+                concurrency,
+                replicas,
+                app,
+                cache,
+                writeQueue,
+                retries,
+                slo,
+                run,
+                forecast,
+                options,
+                faults);
     }
 
     /** The request type with this name, or null. */

@@ -94,6 +94,12 @@ final class RunCommand implements Callable<Integer> {
                     "--day needs open arrivals: the scenario's traffic is a closed population "
                             + "(traffic.arrivals: closed), which has no rate for daily to scale");
         }
+        if (!s.faults().isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--day with faults is not simulated yet: faults run in one month's peak hour (leave --day"
+                            + " out), or leave the scenario's faults out");
+        }
         DayResult d = session.simulate(s, true, settings -> Day.run(s, index, settings));
         session.publish(s, d, DAY_RENDERING);
         return ExitCodes.DONE;

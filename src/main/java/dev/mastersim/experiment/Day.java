@@ -61,6 +61,10 @@ public final class Day {
             throw new IllegalArgumentException("a day follows an open arrival rate; this scenario's traffic is a "
                     + "closed population, which has no rate for daily to scale");
         }
+        if (!scenario.faults().isEmpty()) {
+            throw new IllegalArgumentException("faults are simulated in a run of one month's peak hour (run);"
+                    + " a day with faults is not simulated yet: leave --day out, or the faults out");
+        }
         double base = scenario.traffic().rate() * scenario.traffic().growth().multiplier(month);
         double warmup = scenario.run().warmup();
         RateProfile profile = RateProfile.day(

@@ -63,7 +63,8 @@ public final class Experiment {
         progress.start(n);
         return Replications.run(n, workers, i -> {
             RandomStreams streams = new RandomStreams(settings.seed(), from + i);
-            Measurements m = new DeploymentModel(scenario, load, streams).run();
+            DeploymentModel model = new DeploymentModel(scenario, load, streams);
+            Measurements m = scenario.faults().isEmpty() ? model.run() : FaultedRun.measure(scenario, model);
             progress.finished();
             return m;
         });

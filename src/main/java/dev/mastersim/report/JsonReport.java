@@ -83,14 +83,32 @@ public final class JsonReport {
         v.put("definition", Verdict.DEFINITION);
         ObjectNode indices = v.putObject("indices");
         r.verdict().indices().forEach((name, index) -> number(indices, name, index));
+        ObjectNode faults = null;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             ObjectNode at = root;
             List<String> path = e.getKey();
+            if (FigureNames.isFault(path)) {
+                // faults: a list, each fault's kind and figures (the entity names its number and kind)
+                if (faults == null) {
+                    faults = JsonNodeFactory.instance.objectNode();
+                }
+                ObjectNode fault = (ObjectNode) faults.get(path.get(1));
+                if (fault == null) {
+                    fault = faults.putObject(path.get(1));
+                    fault.put("kind", FigureNames.faultKind(path));
+                }
+                figure(fault.putObject(path.get(2)), e.getValue());
+                continue;
+            }
             for (int i = 0; i < path.size() - 1; i++) {
                 ObjectNode next = (ObjectNode) at.get(path.get(i));
                 at = next != null ? next : at.putObject(path.get(i));
             }
             figure(at.putObject(path.get(path.size() - 1)), e.getValue());
+        }
+        if (faults != null) {
+            ArrayNode list = root.putArray("faults");
+            faults.properties().forEach(f -> list.add(f.getValue()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mastersim.report;
 
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.RunResult;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,11 @@ public final class TableReport {
                 r.replications(),
                 r.seed()));
         b.append(verdictSentence(r)).append(System.lineSeparator());
+        if (r.figures().keySet().stream().anyMatch(FigureNames::isFault)) {
+            b.append("The verdict and the figures judge the time outside the faults' windows (each from its start"
+                            + " until it has recovered); each fault's cost is under faults.")
+                    .append(System.lineSeparator());
+        }
         indices(b, r);
         figures(b, r);
         return b.toString();

@@ -23,6 +23,13 @@ final class Job {
     static final int THINK = 11;
     static final int BATCH_WAIT = 12;
 
+    /** {@link #killed}: not struck by a fault. */
+    static final int ALIVE = 0;
+    /** {@link #killed}: its database went down: the transaction aborts, even a flush in progress. */
+    static final int KILLED_BY_DATABASE = 1;
+    /** {@link #killed}: its app server restarted: the request fails, a commit already flushing still commits. */
+    static final int KILLED_BY_SERVER = 2;
+
     final int id;
     /** Whom the transaction runs for: the request flow, or the write queue for a writer's batch. */
     TransactionDriver.Owner owner;
@@ -58,6 +65,10 @@ final class Job {
     int batchMembers;
     int[] heldOnTable;
     int waitingTable = -1;
+    /** A fault struck it ({@link #ALIVE} otherwise): it ends at its next step, where each component looks. */
+    int killed;
+    /** Its request is failing because a pool's connection timeout ran out. */
+    boolean timedOut;
 
     Job(int id, int tables) {
         this.id = id;

@@ -23,6 +23,7 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
     long arrivals;
     long shed;
     private boolean overloaded;
+    private boolean faultWindow;
     private int inFlightAtWarmup;
     final TimeWeighted inFlightLevel = new TimeWeighted();
 
@@ -42,10 +43,18 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
 
     /** Ends the run as overloaded (the first time): too many requests, or writes queued, in the system. */
     void overload() {
-        if (!overloaded) {
+        if (!overloaded && !faultWindow) {
             overloaded = true;
             sim.stop();
         }
+    }
+
+    /**
+     * A fault's window is open ({@code open}) or every one has closed: inside one, arrivals over the
+     * bound are shed but do not end the run.
+     */
+    void faultWindow(boolean open) {
+        faultWindow = open;
     }
 
     /** Requests in the system now. */

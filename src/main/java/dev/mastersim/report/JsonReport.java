@@ -7,6 +7,7 @@ import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.ResilienceResult;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.experiment.result.Verdict;
@@ -182,6 +183,29 @@ public final class JsonReport {
         h.put("resource", resource);
         h.put("month", last.month().toString());
         number(h, "index", index == null ? Double.NaN : index);
+    }
+
+    /**
+     * The {@code forecast --resilience} document: the forecast's, with {@code "resilience": {"kind",
+     * "month", "bottleneck", "reason"}}: the first month that saturates with one unit lost (null
+     * members when none does within the horizon).
+     */
+    public static String resilience(ResilienceResult r) {
+        ObjectNode root = forecastNode(r.forecast());
+        ObjectNode n = root.putObject("resilience");
+        n.put("kind", r.kind());
+        MonthPoint b = r.breach();
+        if (b == null) {
+            n.putNull("month");
+            n.putNull("bottleneck");
+            n.putNull("reason");
+        } else {
+            n.put("month", b.month().toString());
+            n.put("bottleneck", b.result().verdict().bottleneck());
+            n.put("reason", b.result().verdict().reason());
+        }
+        n.put("sentence", r.sentence());
+        return write(root);
     }
 
     /** The {@code capacity} document. */

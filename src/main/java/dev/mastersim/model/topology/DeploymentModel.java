@@ -216,7 +216,7 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
     @Override
     public void resumed() {
         paused = false;
-        if (warm) {
+        if (warm && judgedWindows != null) {
             resetStatistics();
         }
     }

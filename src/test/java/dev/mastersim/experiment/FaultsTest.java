@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mastersim.ExperimentScale;
+import dev.mastersim.engine.RandomStreams;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.model.Load;
+import dev.mastersim.model.topology.DeploymentModel;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.scenario.Scenario;
 import dev.mastersim.scenario.ScenarioException;
@@ -149,6 +152,76 @@ final class FaultsTest {
         assertThat(failedAll.mean()).isCloseTo(100 * 30, within(failedAll.ci95()));
         // in flight at a restart: λ x 5 ms = 0.5 requests, half of them on the round's servers
         assertThat(fault(rounds, "1-app-restart", "failed").mean()).isLessThan(5);
+    }
+
+    /**
+     * After a restart with {@code cold: {length: C, factor: f}} the master's work costs f times as much,
+     * falling linearly to 1 over C: reads arriving uniformly over the cold period cost (1 + f)/2 times
+     * their 5 ms on average. (A 100 ms connection timeout fails the reads of the outage, so almost no
+     * backlog arrives at the restart's instant, when the factor is f.)
+     */
+    @Test
+    void aColdRestartMakesTheMastersWorkCostMoreFallingLinearly() throws ScenarioException {
+        Scenario s = parse(
+                """
+                version: 1
+                traffic: {rate: 100}
+                requests:
+                  - {name: r, share: 1, reads: 1, read_cost: {dist: constant, value: 5ms}}
+                replicas: {count: 0}
+                master: {cores: 1}
+                app: {pool: {connection_timeout: 100ms}}
+                run: {warmup: 10s, duration: 170s}
+                faults:
+                  - {kind: master-restart, at: 60s, length: 10s, cold: {length: 60s, factor: 1.8}}
+                """);
+        Load load = Experiment.peakLoad(s, 0, RunSettings.of(s));
+        double[] service = new double[3];
+        int[] window = {0};
+        new DeploymentModel(s, load, new RandomStreams(42, 0))
+                .runWindows(new double[] {60, 130, 180}, (f, w, all, types, apply) -> {
+                    service[window[0]++] = f.get("stations", "master.cpu", "service_ms");
+                });
+        assertThat(service[0]).isCloseTo(5, within(1e-9));
+        assertThat(service[1]).isCloseTo(5 * (1 + 1.8) / 2, within(0.01 * 7));
+        assertThat(service[2]).isCloseTo(5, within(1e-9));
+    }
+
+    /**
+     * A lost replica back with a backlog serves read-your-writes reads only once its lag is under their
+     * max_lag: while it drains (B = λL commits at μ − λ = 50/s: 60 s), the half of those reads that
+     * round-robin routes to it go to the master; while it is gone they all go to the other replica,
+     * and once it has caught up none go to the master.
+     */
+    @Test
+    void aReturningReplicaServesBoundedLagReadsOnlyOnceCaughtUp() throws ScenarioException {
+        Scenario s = parse(
+                """
+                version: 1
+                traffic: {rate: 100}
+                tables: {t: {rows: 1000}}
+                requests:
+                  - {name: w, share: 0.5, write: {table: t, locks: 0, apply_cost: {dist: constant, value: 10ms}}}
+                  - {name: r, share: 0.5, reads: 1, consistency: read-your-writes, max_lag: 1s}
+                master: {flush: 0ms}
+                replicas: {count: 2}
+                run: {warmup: 10s, duration: 240s}
+                faults:
+                  - {kind: replica-loss, at: 60s, length: 60s, replica: 2}
+                """);
+        Load load = Experiment.peakLoad(s, 0, RunSettings.of(s));
+        double[] fallback = new double[4];
+        int[] window = {0};
+        new DeploymentModel(s, load, new RandomStreams(42, 0))
+                .runWindows(new double[] {60, 120, 170, 250}, (f, w, all, types, apply) -> {
+                    fallback[window[0]++] = f.get("replication", "master_fallback_fraction");
+                });
+        assertThat(fallback[0]).isZero();
+        assertThat(fallback[1]).as("replica 2 gone: its reads go to replica 1").isZero();
+        assertThat(fallback[2])
+                .as("draining: replica 2's half goes to the master")
+                .isCloseTo(0.5, within(0.01));
+        assertThat(fallback[3]).as("caught up by 180 s").isLessThan(0.5 * 10 / 80);
     }
 
     /** The same scenario and seed give the same JSON, whatever the number of threads. */

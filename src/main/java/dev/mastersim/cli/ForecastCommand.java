@@ -3,11 +3,14 @@ package dev.mastersim.cli;
 import dev.mastersim.experiment.Forecast;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.ResilienceResult;
 import dev.mastersim.report.Charts;
 import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.report.PlanReport;
 import dev.mastersim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +43,21 @@ final class ForecastCommand implements Callable<Integer> {
                     + "undecided SATURATED? one, falls within N months of month 0 (N from 0 to forecast.months).")
     Integer failWithin;
 
+    @Option(
+            names = "--resilience",
+            paramLabel = "KIND",
+            description = "N+1: also walk the growth curve with one replica lost for the whole run (the site with"
+                    + " one replica fewer) and report the first month from which losing one breaches the SLO."
+                    + " KIND: replica (app-server needs the app tier's capacity and is not simulated yet).")
+    String resilience;
+
+    static final Session.Rendering<ResilienceResult> RESILIENCE_RENDERING = new Session.Rendering<>(
+            PlanReport::resilienceTable,
+            JsonReport::resilience,
+            r -> PlanReport.forecastCsv(r.forecast()),
+            (r, limits) -> Charts.forecast(r.forecast(), limits),
+            (r, charts, source) -> HtmlReport.forecast(r.forecast(), charts, source));
+
     static final Session.Rendering<ForecastResult> RENDERING = new Session.Rendering<>(
             PlanReport::forecastTable,
             JsonReport::forecast,
@@ -64,9 +82,42 @@ final class ForecastCommand implements Callable<Integer> {
                     "--fail-within: " + failWithin + " months is past the forecast's horizon (forecast.months: "
                             + s.forecast().months() + "); raise forecast.months or lower N");
         }
+        if (resilience != null) {
+            return resilient(session, s);
+        }
         ForecastResult f = session.simulate(s, false, settings -> Forecast.run(s, settings));
         session.publish(s, f, RENDERING);
         return failWithin == null ? ExitCodes.DONE : gate(f, failWithin);
+    }
+
+    /** The forecast, and the same with one replica fewer: the month from which the site cannot lose one. */
+    private int resilient(Session session, Scenario s) throws Exception {
+        if (!resilience.equals("replica")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--resilience: expected replica, got " + resilience
+                            + (resilience.equals("app-server")
+                                    ? " (app-server needs the app tier's capacity, not simulated yet)"
+                                    : ""));
+        }
+        if (s.replicas().count() < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--resilience replica: the scenario has no replica to lose (replicas.count: 0)");
+        }
+        List<String> sets = new ArrayList<>(options.sets);
+        sets.add("replicas.count=" + (s.replicas().count() - 1));
+        Scenario lost = session.loadWith(sets);
+        if (lost == null) {
+            return ExitCodes.INVALID_SCENARIO;
+        }
+        ResilienceResult r = session.simulate(
+                s,
+                false,
+                settings -> new ResilienceResult(
+                        Forecast.run(s, settings), "replica", Forecast.run(lost, settings.within("one replica lost"))));
+        session.publish(s, r, RESILIENCE_RENDERING);
+        return failWithin == null ? ExitCodes.DONE : gate(r.forecast(), failWithin);
     }
 
     /** Exit code 4 when a saturated month (decided or not) lies within {@code n} months of month 0. */

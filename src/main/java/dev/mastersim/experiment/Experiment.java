@@ -164,7 +164,8 @@ public final class Experiment {
         return Replications.run(n, workers, i -> {
             RandomStreams streams = new RandomStreams(settings.seed(), from + i);
             DeploymentModel model = new DeploymentModel(scenario, load, streams).stopEarlyAbove(bound);
-            Replica r = new Replica(model.run(), model.stoppedEarly());
+            Measurements m = scenario.faults().isEmpty() ? model.run() : FaultedRun.measure(scenario, model);
+            Replica r = new Replica(m, model.stoppedEarly());
             progress.finished();
             return r;
         });

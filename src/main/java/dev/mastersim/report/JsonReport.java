@@ -8,6 +8,7 @@ import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
+import dev.mastersim.experiment.result.ResilienceResult;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.StoppedEarly;
 import dev.mastersim.experiment.result.SweepPoint;
@@ -96,14 +97,32 @@ public final class JsonReport {
         v.put("definition", Verdict.DEFINITION);
         ObjectNode indices = v.putObject("indices");
         r.verdict().indices().forEach((name, index) -> number(indices, name, index));
+        ObjectNode faults = null;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             ObjectNode at = root;
             List<String> path = e.getKey();
+            if (FigureNames.isFault(path)) {
+                // faults: a list, each fault's kind and figures (the entity names its number and kind)
+                if (faults == null) {
+                    faults = JsonNodeFactory.instance.objectNode();
+                }
+                ObjectNode fault = (ObjectNode) faults.get(path.get(1));
+                if (fault == null) {
+                    fault = faults.putObject(path.get(1));
+                    fault.put("kind", FigureNames.faultKind(path));
+                }
+                figure(fault.putObject(path.get(2)), e.getValue());
+                continue;
+            }
             for (int i = 0; i < path.size() - 1; i++) {
                 ObjectNode next = (ObjectNode) at.get(path.get(i));
                 at = next != null ? next : at.putObject(path.get(i));
             }
             figure(at.putObject(path.get(path.size() - 1)), e.getValue());
+        }
+        if (faults != null) {
+            ArrayNode list = root.putArray("faults");
+            faults.properties().forEach(f -> list.add(f.getValue()));
         }
     }
 
@@ -172,6 +191,29 @@ public final class JsonReport {
         h.put("resource", resource);
         h.put("month", last.month().toString());
         number(h, "index", index == null ? Double.NaN : index);
+    }
+
+    /**
+     * The {@code forecast --resilience} document: the forecast's, with {@code "resilience": {"kind",
+     * "month", "bottleneck", "reason"}}: the first month that saturates with one unit lost (null
+     * members when none does within the horizon).
+     */
+    public static String resilience(ResilienceResult r) {
+        ObjectNode root = forecastNode(r.forecast());
+        ObjectNode n = root.putObject("resilience");
+        n.put("kind", r.kind());
+        MonthPoint b = r.breach();
+        if (b == null) {
+            n.putNull("month");
+            n.putNull("bottleneck");
+            n.putNull("reason");
+        } else {
+            n.put("month", b.month().toString());
+            n.put("bottleneck", b.result().verdict().bottleneck());
+            n.put("reason", b.result().verdict().reason());
+        }
+        n.put("sentence", r.sentence());
+        return write(root);
     }
 
     /** The {@code capacity} document. */

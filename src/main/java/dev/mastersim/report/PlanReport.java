@@ -8,6 +8,7 @@ import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.ForecastResult;
 import dev.mastersim.experiment.result.MonthPoint;
 import dev.mastersim.experiment.result.Numbers;
+import dev.mastersim.experiment.result.ResilienceResult;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.SweepPoint;
 import dev.mastersim.experiment.result.Verdict;
@@ -20,6 +21,11 @@ public final class PlanReport {
     private PlanReport() {}
 
     private static final String NL = System.lineSeparator();
+
+    /** The forecast's table, then the month from which losing one unit breaches the SLO (N+1). */
+    public static String resilienceTable(ResilienceResult r) {
+        return forecastTable(r.forecast()) + NL + r.sentence() + NL;
+    }
 
     /** The forecast as a sentence, the headroom left, then one row per month evaluated. */
     public static String forecastTable(ForecastResult f) {

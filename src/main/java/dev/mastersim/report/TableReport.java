@@ -25,6 +25,11 @@ public final class TableReport {
                 r.replications(),
                 r.seed()));
         b.append(verdictSentence(r)).append(System.lineSeparator());
+        if (r.figures().keySet().stream().anyMatch(FigureNames::isFault)) {
+            b.append("The verdict and the figures judge the time outside the faults' windows (each from its start"
+                            + " until it has recovered); each fault's cost is under faults.")
+                    .append(System.lineSeparator());
+        }
         indices(b, r);
         figures(b, r);
         return b.toString();

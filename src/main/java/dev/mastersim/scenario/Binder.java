@@ -66,7 +66,8 @@ final class Binder {
                 new ForecastSpec((int)
                         count(r.get("forecast"), "months", "/forecast", 1, Limits.MONTHS, Defaults.FORECAST.months())),
                 options(r.get("options")),
-                cost(r.get("cost")));
+                cost(r.get("cost")),
+                faults(r.get("faults")));
         return issues.isEmpty() ? s : null;
     }
 
@@ -135,6 +136,40 @@ final class Binder {
                 growth,
                 daily,
                 spikes);
+    }
+
+    /** The fault events, in the file's order (the schema and {@link Semantics} have checked each). */
+    private static List<Fault> faults(JsonNode list) {
+        List<Fault> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        for (JsonNode f : list) {
+            FaultKind kind = enumOf(f.get("kind"), FaultKind.class, FaultKind.STORAGE_DEGRADED);
+            JsonNode cold = f.get("cold");
+            List<Integer> servers = new ArrayList<>();
+            JsonNode s = f.get("servers");
+            if (s != null && s.isArray()) {
+                for (JsonNode n : s) {
+                    servers.add(Values.decimal(n).intValue());
+                }
+            }
+            String target = Values.text(f.get("target"));
+            out.add(new Fault(
+                    kind,
+                    Values.seconds(f.get("at")),
+                    Values.seconds(f.get("length")),
+                    f.has("factor") ? Values.number(f.get("factor")) : 1.0,
+                    target == null || target.equals("master") ? 0 : Integer.parseInt(target.substring(8)),
+                    f.has("shard") ? Values.decimal(f.get("shard")).intValue() : 0,
+                    f.has("replica") ? Values.decimal(f.get("replica")).intValue() : 0,
+                    cold == null ? 0 : Values.seconds(cold.get("length")),
+                    cold == null ? 1 : Values.number(cold.get("factor")),
+                    servers,
+                    f.has("rounds") ? Values.decimal(f.get("rounds")).intValue() : 1,
+                    duration(f, "gap", 0)));
+        }
+        return out;
     }
 
     private RequestType request(JsonNode r, String p) {

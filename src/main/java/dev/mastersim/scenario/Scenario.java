@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param tables insertion ordered, unmodifiable
  * @param options re-architecture arm name to its overrides (dotted key to raw value), insertion ordered
  * @param cost the monthly prices of {@code cost:}, or null when the file has none
+ * @param faults fault events inside one run, in the file's order (empty: none)
  */
 public record Scenario(
         String name,
@@ -31,9 +32,10 @@ public record Scenario(
         RunSpec run,
         ForecastSpec forecast,
         Map<String, Map<String, String>> options,
-        Cost cost) {
+        Cost cost,
+        List<Fault> faults) {
 
-    /** A scenario without prices. */
+    /** A scenario without prices and faults. */
     public Scenario(
             String name,
             String description,
@@ -70,7 +72,8 @@ public record Scenario(
                 run,
                 forecast,
                 options,
-                null);
+                null,
+                List.of());
     }
 
     public Scenario {
@@ -90,6 +93,31 @@ public record Scenario(
         var opts = new java.util.LinkedHashMap<String, Map<String, String>>();
         options.forEach((arm, sets) -> opts.put(arm, Collections2.orderedCopy(sets)));
         options = java.util.Collections.unmodifiableMap(opts);
+        faults = List.copyOf(faults);
+    }
+
+    /** This scenario with {@code faults} instead of its own. */
+    public Scenario withFaults(List<Fault> faults) {
+        return new Scenario(
+                name,
+                description,
+                source,
+                traffic,
+                tables,
+                requests,
+                master,
+                concurrency,
+                replicas,
+                app,
+                cache,
+                writeQueue,
+                retries,
+                slo,
+                run,
+                forecast,
+                options,
+                cost,
+                faults);
     }
 
     /** The request type with this name, or null. */

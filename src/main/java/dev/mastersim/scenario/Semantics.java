@@ -34,7 +34,101 @@ final class Semantics {
                     tree, "/run/duration", "expected a duration > 0, got " + SchemaCheck.render(run.get("duration"))));
         }
         noWaitBackoff(tree, root, out);
+        faults(tree, root, out);
         return out;
+    }
+
+    /**
+     * Each fault starts inside the run (warm-up included: {@code at} counts as a spike's) and names a
+     * replica, shard or app server the deployment has; rounds are at most the servers restarted.
+     */
+    private static void faults(YamlTree tree, JsonNode root, List<Issue> out) {
+        JsonNode faults = root.get("faults");
+        if (faults == null || !faults.isArray()) {
+            return;
+        }
+        JsonNode run = root.get("run");
+        double end = seconds(run, "warmup", Defaults.RUN.warmup()) + seconds(run, "duration", Defaults.RUN.duration());
+        long replicas = whole(root.get("replicas"), "count", Defaults.REPLICAS.count());
+        long shards = whole(root.get("master"), "shards", Defaults.MASTER.shards());
+        long servers = whole(root.get("app"), "servers", Defaults.APP.servers());
+        for (int i = 0; i < faults.size(); i++) {
+            JsonNode f = faults.get(i);
+            if (!f.isObject()) {
+                continue;
+            }
+            String p = "/faults/" + i;
+            JsonNode at = f.get("at");
+            if (at != null && at.isString() && Values.seconds(at) >= end) {
+                out.add(issue(
+                        tree,
+                        p + "/at",
+                        "expected a start before the run's end (warm-up + duration = "
+                                + BigDecimal.valueOf(end).stripTrailingZeros().toPlainString() + "s), got "
+                                + SchemaCheck.render(at)));
+            }
+            JsonNode length = f.get("length");
+            if (length != null && length.isString() && Values.seconds(length) == 0) {
+                out.add(issue(tree, p + "/length", "expected a duration > 0, got " + SchemaCheck.render(length)));
+            }
+            atMost(tree, f.get("replica"), p + "/replica", replicas, "replicas.count", out);
+            atMost(tree, f.get("shard"), p + "/shard", shards, "master.shards", out);
+            JsonNode target = f.get("target");
+            String t = Values.text(target);
+            if (t != null && t.matches("replica-[0-9]+") && Long.parseLong(t.substring(8)) > replicas) {
+                out.add(issue(
+                        tree,
+                        p + "/target",
+                        "expected master or replica-1 .. replica-" + replicas + " (replicas.count), got "
+                                + SchemaCheck.render(target)));
+            }
+            JsonNode list = f.get("servers");
+            long restarted = servers;
+            if (list != null && list.isArray()) {
+                restarted = list.size();
+                for (int k = 0; k < list.size(); k++) {
+                    atMost(tree, list.get(k), p + "/servers/" + k, servers, "app.servers", out);
+                }
+            }
+            JsonNode rounds = f.get("rounds");
+            BigDecimal r = rounds == null ? null : Values.decimal(rounds);
+            if (r != null && r.compareTo(BigDecimal.valueOf(restarted)) > 0) {
+                out.add(issue(
+                        tree,
+                        p + "/rounds",
+                        "expected at most one round per server restarted (" + restarted + "), got "
+                                + SchemaCheck.render(rounds)));
+            }
+            JsonNode cold = f.get("cold");
+            JsonNode factor = cold == null || !cold.isObject() ? null : cold.get("factor");
+            if (factor != null && Values.decimal(factor) != null && Values.number(factor) < 1) {
+                out.add(issue(
+                        tree,
+                        p + "/cold/factor",
+                        "expected a factor >= 1 (a cold cache is slower), got " + SchemaCheck.render(factor)));
+            }
+        }
+    }
+
+    private static void atMost(YamlTree tree, JsonNode n, String pointer, long max, String key, List<Issue> out) {
+        BigDecimal v = n == null ? null : Values.decimal(n);
+        if (v != null && v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            out.add(issue(
+                    tree,
+                    pointer,
+                    "expected a number from 1 to " + max + " (" + key + "), got " + SchemaCheck.render(n)));
+        }
+    }
+
+    private static double seconds(JsonNode parent, String key, double fallback) {
+        JsonNode n = parent == null || !parent.isObject() ? null : parent.get(key);
+        return n == null || !n.isString() ? fallback : Values.seconds(n);
+    }
+
+    private static long whole(JsonNode parent, String key, long fallback) {
+        JsonNode n = parent == null || !parent.isObject() ? null : parent.get(key);
+        BigDecimal v = n == null ? null : Values.decimal(n);
+        return v == null ? fallback : v.longValue();
     }
 
     /**

@@ -40,4 +40,18 @@ public final class FigureNames {
     public static List<String> blockedFraction(String table) {
         return List.of("locks", table, "blocked_fraction");
     }
+
+    /**
+     * Whether {@code path} is one fault's figure: {@code faults/<n>-<kind>/<figure>}, n from 1 in the
+     * scenario's order.
+     */
+    public static boolean isFault(List<String> path) {
+        return path.size() == 3 && path.get(0).equals("faults");
+    }
+
+    /** The kind of the fault whose figure {@code path} is ({@code master-restart}, ...). */
+    public static String faultKind(List<String> path) {
+        String entity = path.get(1);
+        return entity.substring(entity.indexOf('-') + 1);
+    }
 }

@@ -21,6 +21,11 @@ public final class ConnectionCap {
         return true;
     }
 
+    /** One connection closed (it broke: its database or its server restarted). */
+    void close() {
+        open--;
+    }
+
     public int open() {
         return open;
     }

@@ -47,6 +47,7 @@ public final class ConnectionPool implements EventHandler {
     private int inUse;
     private final Ring waiters = new Ring(16, 1); // (job, since)
     private long headTicket;
+    private boolean down;
 
     private final TimeWeighted inUseLevel = new TimeWeighted();
     private final Tally waits = new Tally();
@@ -74,7 +75,7 @@ public final class ConnectionPool implements EventHandler {
      * waits and the listener hears {@code connected} or {@code timedOut} later.
      */
     public boolean borrow(int job) {
-        if (inUse < opened || canOpen()) {
+        if (!down && (inUse < opened || canOpen())) {
             if (inUse == opened) {
                 opened++;
             }
@@ -98,6 +99,12 @@ public final class ConnectionPool implements EventHandler {
         }
         inUse--;
         inUseLevel.set(sim.now(), inUse);
+        if (down) {
+            // the connection broke: it closes instead of going to a waiter
+            opened--;
+            cap.close();
+            return;
+        }
         while (waiters.size() > 0) {
             int job = waiters.intAt(0);
             double t = waiters.firstAt(0);
@@ -126,6 +133,65 @@ public final class ConnectionPool implements EventHandler {
         timeouts++;
         waits.add(sim.now() - waiters.firstAt(offset));
         listener.timedOut(this, job);
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /**
+     * Its database (or its own server) goes down: the idle connections close now, those in use close as
+     * they are given back, and borrowers wait (and time out) until {@link #up}.
+     */
+    public void down() {
+        down = true;
+        while (opened > inUse) {
+            opened--;
+            cap.close();
+        }
+    }
+
+    /** Its database is back: waiting borrowers get new connections, in order, as far as the pool's size allows. */
+    public void up() {
+        down = false;
+        while (waiters.size() > 0) {
+            int job = waiters.intAt(0);
+            if (job == CANCELLED) {
+                pop();
+                continue;
+            }
+            if (!(inUse < opened || canOpen())) {
+                return;
+            }
+            if (inUse == opened) {
+                opened++;
+            }
+            double t = waiters.firstAt(0);
+            pop();
+            take();
+            waits.add(sim.now() - t);
+            listener.connected(this, job);
+        }
+    }
+
+    /** Every waiting borrower gives up now (its server restarts): the listener hears each as timed out. */
+    public void dropWaiters() {
+        for (int i = 0; i < waiters.size(); i++) {
+            int job = waiters.intAt(i);
+            if (job != CANCELLED) {
+                waiters.setIntAt(i, CANCELLED);
+                listener.timedOut(this, job);
+            }
+        }
+    }
+
+    /** Borrowers waiting now. */
+    public int waiting() {
+        int n = 0;
+        for (int i = 0; i < waiters.size(); i++) {
+            if (waiters.intAt(i) != CANCELLED) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private boolean canOpen() {

@@ -29,6 +29,7 @@ public final class FlushDisk implements EventHandler {
     private final boolean groupCommit;
     private final StationListener listener;
     private final Station fifo;
+    private Slowdown slowdown;
 
     // group commit state: the batch being flushed is the oldest `flushing` records of the ring
     private final Ring ring = new Ring(64, 1); // (job, arrival)
@@ -64,6 +65,14 @@ public final class FlushDisk implements EventHandler {
 
     public String name() {
         return name;
+    }
+
+    /** From now on, a flush takes {@code slowdown} x as long as it would (slow storage, a cold restart). */
+    public void slowDown(Slowdown slowdown) {
+        this.slowdown = slowdown;
+        if (fifo != null) {
+            fifo.slowDown(slowdown);
+        }
     }
 
     /** A commit asks for its log records to be made durable. */
@@ -111,7 +120,8 @@ public final class FlushDisk implements EventHandler {
         }
         busyLevel.set(now, 1);
         waitingLevel.set(now, 0);
-        sim.schedule(flushTime.sample() + size * perCommit, this, 0, 0);
+        double time = flushTime.sample() + size * perCommit;
+        sim.schedule(slowdown == null ? time : time * slowdown.at(now), this, 0, 0);
     }
 
     private void append(int job) {

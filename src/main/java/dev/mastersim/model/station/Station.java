@@ -42,6 +42,7 @@ public final class Station implements EventHandler {
     private final double[] departAt;
     private final int[] departJob;
     private double clock;
+    private Slowdown slowdown;
 
     private final TimeWeighted busyLevel = new TimeWeighted();
     private final TimeWeighted waitingLevel = new TimeWeighted();
@@ -90,9 +91,17 @@ public final class Station implements EventHandler {
         return servers;
     }
 
-    /** A job arrives wanting {@code service} seconds of one server. */
+    /** From now on, work arriving is {@code slowdown} x slower (a fault: a cold cache, slow storage). */
+    public void slowDown(Slowdown slowdown) {
+        this.slowdown = slowdown;
+    }
+
+    /** A job arrives wanting {@code service} seconds of one server (times any slowdown at its arrival). */
     public void arrive(int job, double service) {
         double now = sim.now();
+        if (slowdown != null) {
+            service *= slowdown.at(now);
+        }
         if (deferred) {
             catchUp(now);
         }

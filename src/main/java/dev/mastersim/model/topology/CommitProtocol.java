@@ -45,6 +45,11 @@ final class CommitProtocol {
         }
     }
 
+    /** Shard {@code s}'s flushes are slowed down by {@code slowdown} (a fault). */
+    void slowDown(int s, dev.mastersim.model.station.Slowdown slowdown) {
+        disks[s].slowDown(slowdown);
+    }
+
     /** Starts {@code j}'s commit: the first round of flushes, or none. */
     void commit(Job j) {
         if (noFlush) {

@@ -66,6 +66,69 @@ final class Connections {
         return writer[shard];
     }
 
+    // ---------------------------------------------------------------- faults
+
+    /** Every pool to master shard {@code shard} (the writers' too) goes down, or comes back up. */
+    void masterDown(int shard, boolean down) {
+        for (ConnectionPool[] row : master) {
+            upOrDown(row[shard], down);
+        }
+        upOrDown(writer[shard], down);
+    }
+
+    /** Every pool to replica {@code r} goes down, or comes back up. */
+    void replicaDown(int r, boolean down) {
+        for (ConnectionPool[] row : replica) {
+            upOrDown(row[r], down);
+        }
+    }
+
+    /**
+     * App server {@code server} restarts ({@code down}) or is back: going down, its pools drop their
+     * connections and every waiting borrower gives up at once.
+     */
+    void serverDown(int server, boolean down) {
+        for (ConnectionPool p : master[server]) {
+            upOrDown(p, down);
+            if (down) {
+                p.dropWaiters();
+            }
+        }
+        for (ConnectionPool p : replica[server]) {
+            upOrDown(p, down);
+            if (down) {
+                p.dropWaiters();
+            }
+        }
+    }
+
+    private static void upOrDown(ConnectionPool p, boolean down) {
+        if (down) {
+            p.down();
+        } else {
+            p.up();
+        }
+    }
+
+    /** Borrowers waiting for a connection now, in every pool. */
+    int waiting() {
+        int n = 0;
+        for (ConnectionPool[] row : master) {
+            for (ConnectionPool p : row) {
+                n += p.waiting();
+            }
+        }
+        for (ConnectionPool[] row : replica) {
+            for (ConnectionPool p : row) {
+                n += p.waiting();
+            }
+        }
+        for (ConnectionPool p : writer) {
+            n += p.waiting();
+        }
+        return n;
+    }
+
     void reset() {
         for (ConnectionPool[] row : master) {
             for (ConnectionPool p : row) {

@@ -9,11 +9,13 @@ import dev.mastersim.engine.Simulation;
 import dev.mastersim.model.Distributions;
 import dev.mastersim.model.Load;
 import dev.mastersim.model.Streams;
+import dev.mastersim.model.station.Slowdown;
 import dev.mastersim.model.station.Station;
 import dev.mastersim.model.traffic.RateProfile;
 import dev.mastersim.scenario.Arrivals;
 import dev.mastersim.scenario.RequestType;
 import dev.mastersim.scenario.Scenario;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +47,7 @@ import java.util.List;
  * the order of the sections ({@code all}, {@code requests}, {@code stations}, {@code locks}, {@code
  * pools}, {@code replication}, {@code write_queue}, {@code run}).
  */
-public final class DeploymentModel implements EventHandler {
+public final class DeploymentModel implements EventHandler, Faults.Judged {
     private static final int WARMUP_END = 1;
 
     private final Load load;
@@ -60,7 +62,14 @@ public final class DeploymentModel implements EventHandler {
     private final ReplicationStream replication;
     private final Connections connections;
     private final LockStats lockStats;
+    private final Faults faults;
     private double measureStart;
+
+    // judging the time outside faults: the window being measured, and whom to tell when one ends
+    private WindowObserver judgedWindows;
+    private boolean warm;
+    private boolean paused;
+    private int windowsJudged;
 
     /**
      * A model of {@code scenario} under {@code load}, drawing from {@code streams}: open arrivals at its
@@ -121,21 +130,34 @@ public final class DeploymentModel implements EventHandler {
             replicaCpu[r] = new Station(
                     "replica-" + (r + 1) + ".cpu", scenario.replicas().cores(), sim, flow);
         }
-        replication = new ReplicationStream(scenario.replicas(), sim);
+        Slowdown[] slow = scenario.faults().isEmpty()
+                ? null
+                : Faults.slowdowns(scenario.faults(), shards.count(), replicaCpu.length);
+        replication = slow == null
+                ? new ReplicationStream(scenario.replicas(), sim)
+                : new ReplicationStream(
+                        scenario.replicas(), sim, Arrays.copyOfRange(slow, 2 * shards.count(), slow.length));
         connections = new Connections(scenario, shards.count(), sim, flow);
+        faults = slow == null ? null : new Faults(scenario, sim, jobs, traffic, shards, connections.servers());
 
         DoubleSampler flushTime = Distributions.sampler(scenario.master().flush(), streams.stream(Streams.FLUSH));
         DoubleSampler backoff = Samplers.exponential(
                 streams.stream(Streams.BACKOFF), scenario.retries().backoff());
         driver = new TransactionDriver(
                 scenario, sim, jobs, costs, masterCpu, shardNames, flushTime, backoff, replication, lockStats);
+        ReplicaRouter router =
+                ReplicaRouter.of(scenario.replicas().routing(), replicaCpu, streams.stream(Streams.ROUTING));
+        if (faults != null && Faults.losesReplicas(scenario.faults())) {
+            router = ReplicaRouter.avoiding(
+                    router, faults.replicaDown, scenario.replicas().routing(), replicaCpu);
+        }
         reads = new ReadPath(
                 types,
                 scenario.cache().hitRatio(),
                 streams.stream(Streams.CACHE),
                 scenario.app().pool().connectionTimeout(),
                 costs,
-                ReplicaRouter.of(scenario.replicas().routing(), replicaCpu, streams.stream(Streams.ROUTING)),
+                router,
                 replication,
                 connections,
                 shards,
@@ -153,6 +175,73 @@ public final class DeploymentModel implements EventHandler {
                 driver,
                 traffic);
         flow.attach(reads, driver, connections, scenario.writeQueue().enabled() ? writeQueue : null);
+        if (faults != null) {
+            for (int sh = 0; sh < masterCpu.length; sh++) {
+                if (slow[sh] != null) {
+                    masterCpu[sh].slowDown(slow[sh]);
+                }
+                if (slow[masterCpu.length + sh] != null) {
+                    driver.commitProtocol().slowDown(sh, slow[masterCpu.length + sh]);
+                }
+            }
+            flow.faults(faults);
+            driver.faults(faults);
+            faults.attach(flow, driver, connections, replication, this);
+        }
+    }
+
+    /**
+     * Runs warm-up plus measured duration, judging only the time outside the faults' windows (from a
+     * fault's start until it has recovered; see {@link Faults}): {@code observer} hears each stretch
+     * of judged time as a window, with the model's statistics reset between them, to be combined into
+     * one. With no judged time at all (a fault from the warm-up to the end), it hears the whole
+     * measured run as one window. Returns the number of windows. The faults' own figures are {@link
+     * #faultFigures}.
+     */
+    public int runJudged(WindowObserver observer) {
+        judgedWindows = observer;
+        start();
+        sim.scheduleAt(load.warmup(), 0, this, WARMUP_END, 0);
+        sim.runUntil(load.warmup() + load.duration());
+        if (!paused || windowsJudged == 0) {
+            judgedWindowEnded();
+        }
+        return windowsJudged;
+    }
+
+    /** Each fault's figures ({@code faults} section) at the end of the run; empty without faults. */
+    public Measurements faultFigures() {
+        Measurements m = new Measurements();
+        if (faults != null) {
+            faults.put(m);
+        }
+        return m;
+    }
+
+    @Override
+    public void paused() {
+        paused = true;
+        if (warm) {
+            judgedWindowEnded();
+        }
+    }
+
+    @Override
+    public void resumed() {
+        paused = false;
+        if (warm && judgedWindows != null) {
+            resetStatistics();
+        }
+    }
+
+    private void judgedWindowEnded() {
+        if (judgedWindows == null) {
+            return;
+        }
+        Measurements m = measure();
+        judgedWindows.windowEnded(
+                m, m.weights(), flow.allResponse(), flow.typeResponse(), replication.applyDelayHistogram());
+        windowsJudged++;
     }
 
     /** Runs warm-up plus measured duration and returns the measurements. */
@@ -204,12 +293,12 @@ public final class DeploymentModel implements EventHandler {
     }
 
     /**
-     * "May I stop now?", asked before a run stops early at simulated time {@code now}. Always yes
-     * today; a fault (a master restart, a lost replica) must answer no inside its window and until the
-     * run has recovered from it, because what the run is for is measured there.
+     * "May I stop now?", asked before a run stops early at simulated time {@code now}: no from a fault's
+     * start until the run has recovered from it (a master restart, a lost replica), because what the
+     * run is for is measured there; yes otherwise.
      */
     public boolean mayStopEarly(double now) {
-        return true;
+        return !traffic.inFaultWindow();
     }
 
     /** Whether the run ended early because its backlog passed {@link #stopEarlyAbove}'s bound. */
@@ -235,11 +324,15 @@ public final class DeploymentModel implements EventHandler {
     /** Starts the traffic (package-private: the model benchmark drives a running model by hand). */
     void start() {
         traffic.start(flow);
+        if (faults != null) {
+            faults.start();
+        }
     }
 
     /** The end of the warm-up. */
     @Override
     public void handle(int type, long arg) {
+        warm = true;
         resetStatistics();
     }
 

@@ -26,6 +26,13 @@ final class Job {
     static final int APP_CPU = 14;
     static final int APP_CPU_AFTER = 15;
 
+    /** {@link #killed}: not struck by a fault. */
+    static final int ALIVE = 0;
+    /** {@link #killed}: its database went down: the transaction aborts, even a flush in progress. */
+    static final int KILLED_BY_DATABASE = 1;
+    /** {@link #killed}: its app server restarted: the request fails, a commit already flushing still commits. */
+    static final int KILLED_BY_SERVER = 2;
+
     final int id;
     /** Whom the transaction runs for: the request flow, or the write queue for a writer's batch. */
     TransactionDriver.Owner owner;
@@ -67,6 +74,10 @@ final class Job {
     int[] heldOnSlot;
 
     int waitingTable = -1;
+    /** A fault struck it ({@link #ALIVE} otherwise): it ends at its next step, where each component looks. */
+    int killed;
+    /** Its request is failing because a pool's connection timeout ran out. */
+    boolean timedOut;
 
     /** A job of an unsharded model (tests). */
     Job(int id, int tables) {

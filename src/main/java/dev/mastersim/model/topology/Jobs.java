@@ -33,7 +33,13 @@ final class Jobs {
         Job j = jobs[free[--freeCount]];
         j.owner = owner;
         j.waitGeneration++;
+        j.killed = Job.ALIVE;
         return j;
+    }
+
+    /** How many jobs exist (free or not): ids run from 0 to this, exclusive. */
+    int size() {
+        return jobs.length;
     }
 
     /** Gives {@code j} back to the pool. */

@@ -158,7 +158,33 @@ public final class Metrics {
     public static final Metric MEASURED = declare("run/measured_s", "s", SUM);
     public static final Metric EVENTS = declare("run/events", "events", LAST);
 
+    // ---------------------------------------------------------------- per fault (CONTRACT §3, "faults")
+
+    /**
+     * Each fault's figures, under {@code faults/<n>-<kind>/}: over the run as a whole (from the fault's
+     * start until it has recovered), not per measured window, so they are kept apart from {@link #ALL},
+     * whose figures every window measures. {@code recovery_s} is NaN when the run ends first.
+     */
+    private static final List<Metric> FAULT_DECLARED = new ArrayList<>();
+
+    public static final List<Metric> FAULT_FIGURES = Collections.unmodifiableList(FAULT_DECLARED);
+    public static final Metric FAULT_AT = fault("at_s", "s");
+    public static final Metric FAULT_LENGTH = fault("length_s", "s");
+    public static final Metric FAULT_FAILED = fault("failed", "requests");
+    public static final Metric FAULT_TIMED_OUT = fault("timed_out", "requests");
+    public static final Metric FAULT_ABORTED = fault("aborted", "transactions");
+    public static final Metric FAULT_PEAK_IN_FLIGHT = fault("peak_in_flight", "requests");
+    public static final Metric FAULT_PEAK_POOL_QUEUE = fault("peak_pool_queue", "requests");
+    public static final Metric FAULT_PEAK_LAG = fault("peak_lag_ms", "ms");
+    public static final Metric FAULT_RECOVERY = fault("recovery_s", "s");
+
     private Metrics() {}
+
+    private static Metric fault(String name, String unit) {
+        Metric m = Metric.of("faults/*/" + name, unit, LAST);
+        FAULT_DECLARED.add(m);
+        return m;
+    }
 
     /** The overall response-time figure named {@code key} ({@code mean}, {@code p95}, ...). */
     public static Metric response(String key) {

@@ -73,7 +73,7 @@ final class ReadPath {
         int db = router.choose();
         if (db != ReplicaRouter.MASTER && readsOwnWrites[j.type]) {
             readsRyw++;
-            if (replication.lag() > maxLag[j.type]) {
+            if (replication.lag(db) > maxLag[j.type]) {
                 readsFallback++;
                 db = ReplicaRouter.MASTER;
             }

@@ -28,6 +28,40 @@ interface ReplicaRouter {
         };
     }
 
+    /**
+     * {@code inner}, but never to a replica marked in {@code down} (a fault took it): round-robin and
+     * random ask again until they name one that is up, least-loaded looks only at those; with every
+     * replica down a read goes to the master. While none is down, exactly {@code inner}.
+     */
+    static ReplicaRouter avoiding(ReplicaRouter inner, boolean[] down, Routing routing, Station[] cpus) {
+        return () -> {
+            int up = 0;
+            for (boolean d : down) {
+                up += d ? 0 : 1;
+            }
+            if (up == down.length) {
+                return inner.choose();
+            }
+            if (up == 0) {
+                return MASTER;
+            }
+            if (routing == Routing.LEAST_LOADED) {
+                int best = -1;
+                for (int r = 0; r < cpus.length; r++) {
+                    if (!down[r] && (best < 0 || cpus[r].inSystem() < cpus[best].inSystem())) {
+                        best = r;
+                    }
+                }
+                return best;
+            }
+            int r = inner.choose();
+            while (down[r]) {
+                r = inner.choose();
+            }
+            return r;
+        };
+    }
+
     /** Each replica in turn. */
     final class RoundRobin implements ReplicaRouter {
         private final int replicas;

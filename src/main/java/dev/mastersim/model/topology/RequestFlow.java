@@ -51,6 +51,7 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
     private TransactionDriver driver;
     private Connections connections;
     private WriteQueue writeQueue;
+    private Faults faults;
 
     private final LatencyHistogram allResponse = new LatencyHistogram();
     private final LatencyHistogram[] typeResponse;
@@ -110,6 +111,11 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         this.writeQueue = writeQueue;
     }
 
+    /** The faults of the run: they hear each request's outcome, and may take app servers down. */
+    void faults(Faults f) {
+        this.faults = f;
+    }
+
     // ---------------------------------------------------------------- steps
 
     /** The application servers' CPUs and threads. */
@@ -117,7 +123,10 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         return app;
     }
 
-    /** A new request starts on {@code j}: type, server, a thread, then its first step. */
+    /**
+     * A new request starts on {@code j}: type, server, a thread, then its first step. A server a fault has
+     * taken down gets none (the next one up does); with every server down the request fails at once.
+     */
     void begin(Job j) {
         traffic.begun(j);
         j.type = pickType();
@@ -127,6 +136,20 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         j.readsLeft = types[j.type].reads();
         j.writeDone = !writes[j.type];
         j.clearTransaction();
+        j.killed = Job.ALIVE;
+        j.timedOut = false;
+        if (faults != null && faults.serverDown(j.server)) {
+            int tried = 1;
+            while (tried < servers && faults.serverDown(j.server)) {
+                j.server = nextServer;
+                nextServer = (nextServer + 1) % servers;
+                tried++;
+            }
+            if (faults.serverDown(j.server)) {
+                finish(j, false);
+                return;
+            }
+        }
         if (app.enter(j)) {
             startOnThread(j);
         }
@@ -224,7 +247,15 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         } else {
             typeErrors[j.type]++;
         }
+        if (faults != null) {
+            faults.finished(ok, response, j.timedOut);
+        }
         traffic.finished(j);
+    }
+
+    /** A fault strikes {@code j}'s read (its database, or its app server, went down): it fails at its next step. */
+    void strikeRead(Job j) {
+        j.killed = Job.KILLED_BY_SERVER;
     }
 
     // ---------------------------------------------------------------- the transaction's owner
@@ -274,6 +305,10 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         switch (j.phase) {
             case Job.READ_CPU -> {
                 reads.served(j);
+                if (j.killed != Job.ALIVE) {
+                    finish(j, false);
+                    return;
+                }
                 nextStep(j);
             }
             case Job.TXN_CPU -> driver.lockNext(j);
@@ -298,13 +333,17 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         boolean read = j.phase == Job.READ_CONNECT;
         switch (type) {
             case CONNECTED -> {
-                if (read) {
+                if (read && j.killed != Job.ALIVE) {
+                    reads.served(j); // its connection goes back: the request fails
+                    finish(j, false);
+                } else if (read) {
                     reads.connected(j);
                 } else {
                     driver.connected(j);
                 }
             }
             case CONNECT_TIMEOUT -> {
+                j.timedOut = j.killed == Job.ALIVE;
                 if (read) {
                     finish(j, false);
                 } else {

@@ -32,6 +32,7 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
     int backlogBound = Integer.MAX_VALUE;
 
     StopGate gate = StopGate.ALWAYS;
+    private boolean faultWindow;
     private int inFlightAtWarmup;
     final TimeWeighted inFlightLevel = new TimeWeighted();
 
@@ -51,7 +52,7 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
 
     /** Ends the run as overloaded (the first time): too many requests, or writes queued, in the system. */
     void overload() {
-        if (!overloaded) {
+        if (!overloaded && !faultWindow) {
             overloaded = true;
             sim.stop();
         }
@@ -59,7 +60,7 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
 
     /** Ends the run as overloaded because its backlog passed the backlog bound (see the class comment). */
     void stopEarly() {
-        if (!overloaded) {
+        if (!overloaded && !faultWindow) {
             stoppedEarly = true;
             overload();
         }
@@ -68,6 +69,19 @@ abstract sealed class Traffic implements EventHandler permits OpenArrivals, Clos
     /** Whether the backlog bound, not the in-flight bound, ended the run. */
     boolean stoppedEarly() {
         return stoppedEarly;
+    }
+
+    /**
+     * A fault's window is open ({@code open}) or every one has closed: inside one, arrivals over the
+     * bound are shed but do not end the run.
+     */
+    void faultWindow(boolean open) {
+        faultWindow = open;
+    }
+
+    /** Whether a fault's window is open now. */
+    boolean inFaultWindow() {
+        return faultWindow;
     }
 
     /** Requests in the system now. */

@@ -64,6 +64,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     private static final int LOCK_TIMEOUT = 3;
     private static final int BACKOFF_DONE = 4;
     private static final int DEADLOCK_CHECK = 5;
+    private static final int KILL_WAITING = 6;
 
     private final Simulation sim;
     private final Jobs jobs;
@@ -80,6 +81,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     private final double connectionTimeout;
     private final int retries;
     private long commits;
+    private Faults faults;
 
     TransactionDriver(
             Scenario scenario,
@@ -116,8 +118,17 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
             case ROUNDTRIP_DONE -> lockNext(j);
             case LOCK_TIMEOUT -> lockTimeout(j, (int) (arg >>> 32));
             case DEADLOCK_CHECK -> deadlockCheck(j, (int) (arg >>> 32));
-            case BACKOFF_DONE -> beginAttempt(j);
+            case BACKOFF_DONE -> {
+                if (!ended(j)) {
+                    beginAttempt(j);
+                }
+            }
             case ConcurrencyControl.LOCK_GRANTED -> lockWaitOver(j);
+            case KILL_WAITING -> {
+                if (j.phase == Job.LOCK_WAIT && j.waitGeneration == (int) (arg >>> 32)) {
+                    kill(j);
+                }
+            }
             default -> throw new IllegalStateException("unknown event type " + type);
         }
     }
@@ -129,6 +140,53 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
 
     CommitProtocol commitProtocol() {
         return commit;
+    }
+
+    /** The faults of the run, told of the transactions they abort. */
+    void faults(Faults f) {
+        this.faults = f;
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /**
+     * A fault strikes {@code j}'s transaction ({@link Job#KILLED_BY_DATABASE} or {@link
+     * Job#KILLED_BY_SERVER}): it ends at its next step. A lock wait, which could last until the
+     * lock-wait timeout, ends in a zero-delay event instead (after any grant already on its way, which
+     * moves the job on to a step that ends it).
+     */
+    void strike(Job j, int how) {
+        if (j.killed != Job.ALIVE) {
+            return;
+        }
+        j.killed = how;
+        if (j.phase == Job.LOCK_WAIT) {
+            sim.schedule(0, this, KILL_WAITING, ((long) j.waitGeneration << 32) | j.id);
+        }
+    }
+
+    /** Whether {@code j} was struck by a fault, and so has just ended (aborted, connections back, failed). */
+    private boolean ended(Job j) {
+        if (j.killed == Job.ALIVE) {
+            return false;
+        }
+        kill(j);
+        return true;
+    }
+
+    /** Ends a struck transaction: out of any lock wait, its locks released, its connections back, failed. */
+    private void kill(Job j) {
+        boolean inAttempt = j.phase != Job.WRITE_CONNECT && j.phase != Job.BACKOFF;
+        if (j.phase == Job.LOCK_WAIT) {
+            endWait(j);
+        }
+        if (inAttempt) {
+            release(j);
+        }
+        if (j.phase != Job.WRITE_CONNECT && faults != null) {
+            faults.aborted();
+        }
+        connectFailed(j);
     }
 
     void reset() {
@@ -164,7 +222,9 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     /** A connection {@code j} waited for was handed to it. */
     void connected(Job j) {
         j.connected++;
-        connectNext(j);
+        if (!ended(j)) {
+            connectNext(j);
+        }
     }
 
     /** {@code j} got no connection: the transaction fails. */
@@ -199,6 +259,9 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
 
     /** The next lock request, or the commit once all are granted; also where CPU and round trips return. */
     void lockNext(Job j) {
+        if (ended(j)) {
+            return;
+        }
         if (j.lockIndex == j.locks) {
             if (!j.roundtripPerLock && j.phase != Job.ROUNDTRIP && roundtrip(j)) {
                 return;
@@ -301,6 +364,9 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
 
     /** The CPU after a lock is done: the round trip (for a request), then the next lock. */
     void afterLockCpu(Job j) {
+        if (ended(j)) {
+            return;
+        }
         if (j.roundtripPerLock && roundtrip(j)) {
             return;
         }
@@ -323,12 +389,20 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
     /** The commit is durable on every participant. */
     @Override
     public void durable(Job j) {
+        if (j.killed == Job.KILLED_BY_DATABASE) {
+            kill(j); // the database went down before the commit record was on its disk
+            return;
+        }
         double now = sim.now();
         control.committed(j, now);
         release(j);
         commits++;
         replication.committed(now, j.owner.applyCost(j));
         giveBackConnections(j);
+        if (j.killed != Job.ALIVE) {
+            j.owner.failed(j); // committed, but its app server is gone: the request fails
+            return;
+        }
         j.owner.committed(j);
     }
 

@@ -1,0 +1,35 @@
+package dev.mastersim.experiment.result;
+
+import java.time.YearMonth;
+
+/**
+ * A forecast beside the same forecast with one unit lost for the whole run (N+1): from which month
+ * the site can no longer lose one.
+ *
+ * @param forecast the usual forecast
+ * @param kind what is lost: {@code replica}
+ * @param lost the forecast with one fewer of it
+ */
+public record ResilienceResult(ForecastResult forecast, String kind, ForecastResult lost) {
+
+    /** The first month that saturates with one lost, or null when none does within the horizon. */
+    public MonthPoint breach() {
+        return lost.saturation();
+    }
+
+    /** The sentence a planner can quote. */
+    public String sentence() {
+        MonthPoint b = breach();
+        if (b == null) {
+            return "Can lose one " + kind + " through the horizon (" + lost.horizon() + " months).";
+        }
+        String why = "a " + kind + " failure breaches the SLO on "
+                + b.result().verdict().bottleneck() + " ("
+                + b.result().verdict().reason() + ")";
+        if (b.index() == 0) {
+            return "Cannot lose one " + kind + " even in " + b.month() + ": " + why + ".";
+        }
+        YearMonth last = b.month().minusMonths(1);
+        return "Can lose one " + kind + " until " + last + "; from " + b.month() + " " + why + ".";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.mastersim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@code faults} list binds each kind's keys, with their defaults, in the file's order. */
+final class FaultsScenarioTest {
+    private static final String BASE =
+            """
+            version: 1
+            traffic: {rate: 100}
+            requests:
+              - {name: browse, share: 1, reads: 1}
+            master: {shards: 2}
+            run: {warmup: 1min, duration: 1h}
+            faults:
+            """;
+
+    private static List<Fault> faults(String lines) throws ScenarioException {
+        return ScenarioLoader.parse(BASE + lines, "test.yaml", List.of()).faults();
+    }
+
+    @Test
+    void everyKindBindsItsKeys() throws ScenarioException {
+        List<Fault> f = faults(
+                """
+                  - {kind: master-restart, at: 10min, length: 14min, shard: 2, cold: {length: 10min, factor: 3}}
+                  - {kind: replica-loss, at: 5min, length: 20min, replica: 2}
+                  - {kind: storage-degraded, at: 0s, length: 30min, factor: 8, target: replica-3}
+                  - {kind: app-restart, at: 30min, length: 2min, servers: [1, 4], rounds: 2, gap: 5min}
+                """);
+
+        assertThat(f)
+                .containsExactly(
+                        new Fault(FaultKind.MASTER_RESTART, 600, 840, 1, 0, 2, 0, 600, 3, List.of(), 1, 0),
+                        new Fault(FaultKind.REPLICA_LOSS, 300, 1200, 1, 0, 0, 2, 0, 1, List.of(), 1, 0),
+                        new Fault(FaultKind.STORAGE_DEGRADED, 0, 1800, 8, 3, 0, 0, 0, 1, List.of(), 1, 0),
+                        new Fault(FaultKind.APP_RESTART, 1800, 120, 1, 0, 0, 0, 0, 1, List.of(1, 4), 2, 300));
+        assertThat(f.get(3).end()).isEqualTo(1800 + 300 + 120);
+        assertThat(f.get(0).kindName()).isEqualTo("master-restart");
+    }
+
+    @Test
+    void defaultsAreTheWholeMasterAllServersOneRound() throws ScenarioException {
+        List<Fault> f = faults(
+                """
+                  - {kind: master-restart, at: 1min, length: 1min}
+                  - {kind: storage-degraded, at: 1min, length: 1min, factor: 2}
+                  - {kind: app-restart, at: 1min, length: 1min, servers: all}
+                """);
+
+        assertThat(f.get(0).shard()).isZero();
+        assertThat(f.get(0).coldLength()).isZero();
+        assertThat(f.get(1).target()).isZero();
+        assertThat(f.get(2).servers()).isEmpty();
+        assertThat(f.get(2).rounds()).isEqualTo(1);
+    }
+
+    @Test
+    void noFaultsByDefault() throws ScenarioException {
+        assertThat(ScenarioLoader.parse(BASE.replace("faults:\n", ""), "test.yaml", List.of())
+                        .faults())
+                .isEmpty();
+    }
+}

@@ -313,7 +313,8 @@ public final class Charts {
     public static List<Drawing> compare(List<Arm> arms) {
         List<Drawing> out = new ArrayList<>();
         boolean anyMonths = arms.stream()
-                .anyMatch(a -> a.monthsBought() != 0 || a.forecast().saturation() != null);
+                .anyMatch(a -> (a.monthsBought() != null && a.monthsBought() != 0)
+                        || a.forecast().saturation() != null);
         if (anyMonths) {
             out.add(compareMonths(arms));
         }

@@ -21,6 +21,9 @@ final class GroupCommitCeilingTest {
     private static final double F = 0.002;
     private static final double C = 0.001;
 
+    // slo.target 10s: past the ceiling the backlog (150 commits/s) would pass the early stop's bound of
+    // 10 x rate x target in flight within the run at the default 500ms; these tests watch it grow for
+    // the whole run
     private static RunResult run(double rate) throws Exception {
         Scenario s = ScenarioLoader.parse(
                 """
@@ -32,6 +35,7 @@ final class GroupCommitCeilingTest {
                          max_connections: 0}
                 replicas: {count: 0}
                 app: {pool: {size: 0}}
+                slo: {target: 10s}
                 run: {duration: 60s, warmup: 5s, replications: 4, seed: 7}
                 """
                         .formatted(rate),

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -163,7 +162,7 @@ final class SvgText {
             b.append(type);
             int n = type == PathIterator.SEG_CUBICTO ? 6 : type == PathIterator.SEG_QUADTO ? 4 : type == 4 ? 0 : 2;
             for (int i = 0; i < n; i++) {
-                b.append(String.format(Locale.ROOT, ",%.2f", c[i]));
+                b.append(',').append(Math.round(c[i] * 100)); // to a hundredth of a pixel, without a Formatter
             }
         }
         return b.toString();

@@ -1,6 +1,7 @@
 package dev.mastersim.experiment.verdict;
 
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.Verdict;
 import dev.mastersim.model.topology.Metrics;
@@ -214,10 +215,10 @@ public final class VerdictRule {
     private static String overReason(Scenario scenario, RunResult r, String resource, double index) {
         double limit = scenario.slo().utilisation() * 100;
         if (resource.startsWith(POOL)) {
+            String[] share = Numbers.percentAgainst(index * limit / 100, limit / 100);
             return String.format(
-                    "load index of %s is %.2f: its %s do work that is not queued %.1f%% of the time,"
-                            + " above the %.0f%% limit",
-                    resource, index, resource.equals(POOL + "app") ? "threads" : "connections", index * limit, limit);
+                    "load index of %s is %.2f: its %s do work that is not queued %s of the time, above the %s limit",
+                    resource, index, resource.equals(POOL + "app") ? "threads" : "connections", share[0], share[1]);
         }
         int locks = resource.indexOf(LOCKS);
         if (locks >= 0) {
@@ -232,15 +233,17 @@ public final class VerdictRule {
                     own
                             ? Metrics.LOCK_BLOCKED_FRACTION.path(table)
                             : Metrics.SHARD_LOCK_BLOCKED_FRACTION.path(table, shard));
+            String[] b = Numbers.percentAgainst(blocked, THRASHING_BLOCKED);
+            String[] h = Numbers.percentAgainst(hot, scenario.slo().utilisation());
             return blocked / THRASHING_BLOCKED >= hot / scenario.slo().utilisation()
                     ? String.format(
-                            "load index of %s is %.2f: %.1f%% of its transactions are blocked, past the %.0f%%"
+                            "load index of %s is %.2f: %s of its transactions are blocked, past the %s"
                                     + " where data-contention thrashing sets in",
-                            resource, index, blocked * 100, THRASHING_BLOCKED * 100)
+                            resource, index, b[0], b[1])
                     : String.format(
-                            "load index of %s is %.2f: its most-held granule is held %.1f%% of the time, above"
-                                    + " the %.0f%% limit",
-                            resource, index, hot * 100, limit);
+                            "load index of %s is %.2f: its most-held granule is held %s of the time, above the %s"
+                                    + " limit",
+                            resource, index, h[0], h[1]);
         }
         if (resource.equals(REPLICATION_LAG)) {
             return String.format(
@@ -251,14 +254,16 @@ public final class VerdictRule {
                     scenario.slo().maxLag());
         }
         if (isGroupCommitDisk(scenario, resource)) {
+            String[] share = Numbers.percentAgainst(index * limit / 100, limit / 100);
             return String.format(
-                    "load index of %s is %.2f: its commits use %.1f%% of the group-commit ceiling"
-                            + " 1/flush_per_commit, above the %.0f%% limit",
-                    resource, index, index * limit, limit);
+                    "load index of %s is %.2f: its commits use %s of the group-commit ceiling"
+                            + " 1/flush_per_commit, above the %s limit",
+                    resource, index, share[0], share[1]);
         }
-        return String.format(
-                "utilisation of %s is %.1f%%, above the %.0f%% limit",
-                resource, r.mean(Metrics.STATION_UTILISATION.path(resource)) * 100, limit);
+        String[] u = Numbers.percentAgainst(
+                r.mean(Metrics.STATION_UTILISATION.path(resource)),
+                scenario.slo().utilisation());
+        return String.format("utilisation of %s is %s, above the %s limit", resource, u[0], u[1]);
     }
 
     private static double at(Figure f, Boolean confident) {

@@ -7,8 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped where Debian's chromium package is not installed ({@code .ci/run} installs it).
  */
 final class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
 
     @TempDir
     Path tmp;
@@ -61,39 +59,7 @@ final class BrowserTest {
     }
 
     private BufferedImage screenshot(String html, String name) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        Path file = dir.resolve("page.html");
-        Files.writeString(file, html);
-        Path shot = dir.resolve("shot.png");
-        List<String> command = List.of(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--user-data-dir=" + dir.resolve("profile"),
-                "--screenshot=" + shot,
-                "--window-size=1200,2000",
-                file.toUri().toString());
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("chromium.log").toFile())
-                .start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 120 s");
-        }
-        assertThat(shot)
-                .as("screenshot; chromium said:%n%s", Files.readString(dir.resolve("chromium.log")))
-                .exists();
-        BufferedImage img = ImageIO.read(shot.toFile());
-        assertThat(img).isNotNull();
-        return img;
+        return HeadlessChromium.screenshot(tmp.resolve(name), html, 2000);
     }
 
     private static double nonWhite(BufferedImage img, int top, int bottom) {

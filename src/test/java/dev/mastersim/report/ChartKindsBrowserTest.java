@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExperimentScale
 final class ChartKindsBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
 
     /** Reads on two replicas, no growth: no month ever saturates. */
     static final String FLAT =
@@ -136,38 +135,7 @@ final class ChartKindsBrowserTest {
     }
 
     private BufferedImage screenshot(String html, String name) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(tmp.resolve("shots").resolve(name));
-        Path file = dir.resolve("page.html");
-        Files.writeString(file, html);
-        Path shot = dir.resolve("shot.png");
-        List<String> command = List.of(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--user-data-dir=" + dir.resolve("profile"),
-                "--screenshot=" + shot,
-                "--window-size=1200,3200",
-                file.toUri().toString());
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("chromium.log").toFile())
-                .start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 120 s");
-        }
-        assertThat(shot)
-                .as("screenshot; chromium said:%n%s", Files.readString(dir.resolve("chromium.log")))
-                .exists();
-        BufferedImage img = ImageIO.read(shot.toFile());
-        assertThat(img).isNotNull();
+        BufferedImage img = HeadlessChromium.screenshot(tmp.resolve("shots").resolve(name), html, 3200);
         String keep = System.getProperty("mastersim.shotDir");
         if (keep != null) {
             Files.createDirectories(Path.of(keep));

@@ -63,10 +63,37 @@ public final class PlanReport {
     }
 
     /**
-     * The month the headroom is read at: the last month simulated before the saturation month, or the
-     * last simulated when none saturates; null when there is none (month 0 saturates).
+     * The month the headroom is read at: of the months simulated before the saturation month (all of
+     * them when none saturates), the one whose highest load index is highest, the later on a tie; null
+     * when there is none (month 0 saturates). Under monotone growth that is the last of them; under a
+     * seasonal curve it is the peak season, not whatever month the horizon happens to fall in.
      */
     public static MonthPoint headroomMonth(ForecastResult f) {
+        MonthPoint tightest = null;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (MonthPoint p : f.months()) {
+            if (p.saturated()
+                    || (f.saturation() != null && p.index() >= f.saturation().index())) {
+                continue;
+            }
+            double index = highestIndex(p);
+            if (tightest == null || index > highest || index == highest && p.index() > tightest.index()) {
+                tightest = p;
+                highest = index;
+            }
+        }
+        return tightest;
+    }
+
+    /** A month's highest load index; minus infinity when its verdict has none. */
+    private static double highestIndex(MonthPoint p) {
+        var v = p.result().verdict();
+        Double index = v.indices().get(v.bottleneck());
+        return index == null ? Double.NEGATIVE_INFINITY : index;
+    }
+
+    /** The last month simulated before the saturation month (all months when none saturates). */
+    private static MonthPoint lastBeforeSaturation(ForecastResult f) {
         MonthPoint last = null;
         for (MonthPoint p : f.months()) {
             if (!p.saturated()
@@ -92,9 +119,15 @@ public final class PlanReport {
         if (index == null) {
             return "";
         }
-        String when = f.saturation() == null
-                ? "At the horizon (" + m.month() + ")"
-                : "In " + m.month() + ", the last month simulated before saturation,";
+        boolean last = m == lastBeforeSaturation(f);
+        String when;
+        if (f.saturation() == null) {
+            when = last
+                    ? "At the horizon (" + m.month() + ")"
+                    : "In " + m.month() + ", the tightest month simulated (the load falls after it),";
+        } else {
+            when = "In " + m.month() + ", the " + (last ? "last" : "tightest") + " month simulated before saturation,";
+        }
         StringBuilder b = new StringBuilder(when)
                 .append(" the highest load index is ")
                 .append(v.bottleneck())
@@ -245,6 +278,18 @@ public final class PlanReport {
             return "No option to compare with the baseline.";
         }
         Arm base = arms.get(0);
+        if (best.monthsBought() == null && base.saturationMonth() != null && best.saturationMonth() == null) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s removes the saturation: the load never reaches its capacity of %s%s requests/s, against "
+                            + "the baseline's %s, which saturates in %s%s.",
+                    best.name(),
+                    best.atLeast() ? "at least " : "",
+                    Numbers.value(best.capacity().capacity()),
+                    Numbers.value(base.capacity().capacity()),
+                    base.saturationMonth(),
+                    base.derived() ? " (derived from its capacity and the growth curve)" : "");
+        }
         if (best.monthsBought() == null || best.monthsBought() <= 0) {
             return (best.monthsBought() == null
                             ? "No month to buy (the load never reaches a capacity)"
@@ -373,8 +418,12 @@ public final class PlanReport {
         StringBuilder b = new StringBuilder();
         b.append(compareSentence(arms)).append(NL).append(NL);
         boolean priced = priced(arms);
-        b.append(
-                String.format(Locale.ROOT, "%-18s %-12s %13s %11s", "arm", "saturates", "months bought", "capacity/s"));
+        int width = 18;
+        for (Arm a : arms) {
+            width = Math.max(width, a.name().length());
+        }
+        String columns = "%-" + width + "s %-12s %13s %11s";
+        b.append(String.format(Locale.ROOT, columns, "arm", "saturates", "months bought", "capacity/s"));
         if (priced) {
             b.append(String.format(Locale.ROOT, " %14s %13s", "cost/month", "months/1000"));
         }
@@ -382,7 +431,7 @@ public final class PlanReport {
         for (Arm a : arms) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%-18s %-12s %13s %11s",
+                    columns,
                     a.name(),
                     saturates(a),
                     bought(a),

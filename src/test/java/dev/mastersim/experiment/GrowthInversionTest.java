@@ -120,11 +120,11 @@ final class GrowthInversionTest {
     @Test
     void aScenariosCurveStartsAtItsPeakHour() throws Exception {
         String daily = "traffic.daily=[" + "0.5, ".repeat(23) + "0.8]";
-        Scenario s = ScenarioLoader.load(Path.of("scenarios/shop.yaml"), List.of(daily));
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/istock-2007.yaml"), List.of(daily));
         GrowthInversion curve = GrowthInversion.of(s);
-        assertThat(curve.rate(0)).isEqualTo(300 * 0.8);
+        assertThat(curve.rate(0)).isEqualTo(140 * 0.8);
         assertThat(curve.rate(12))
                 .isEqualTo(Experiment.peakLoad(s, 12, RunSettings.of(s)).rate());
-        assertThat(curve.calendar(13)).isEqualTo(YearMonth.of(2008, 2));
+        assertThat(curve.calendar(13)).isEqualTo(YearMonth.of(2008, 10));
     }
 }

@@ -16,10 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case mastersim exists for, on the shipped {@code scenarios/shop.yaml} (with shorter runs):
- * purchases contend for hot pages while the CPUs are far from busy. The forecast must name the
- * lock table, more replicas must buy nothing, and finer granularity, sharding and a write queue
- * must each buy months.
+ * The case mastersim exists for, on the shipped {@code scenarios/istock-2007.yaml} (with shorter
+ * runs): photo views and downloads contend for hot pages of {@code photos} while the CPUs, the app
+ * tier's included, are far from busy. The forecast must name the lock table, four times the app
+ * servers and more replicas must buy nothing, and finer granularity, sharding and a write queue must
+ * each buy months.
  */
 @ExperimentScale
 final class LockBoundCompareTest {
@@ -28,7 +29,7 @@ final class LockBoundCompareTest {
     private static Scenario load(List<String> extra) throws Exception {
         List<String> sets = new ArrayList<>(SHORT);
         sets.addAll(extra);
-        return ScenarioLoader.load(Path.of("scenarios/shop.yaml"), sets);
+        return ScenarioLoader.load(Path.of("scenarios/istock-2007.yaml"), sets);
     }
 
     @Test
@@ -37,9 +38,10 @@ final class LockBoundCompareTest {
         ForecastResult f = Forecast.run(s, RunSettings.of(s));
         assertThat(f.saturation()).isNotNull();
         RunResult r = f.saturation().result();
-        assertThat(r.verdict().bottleneck()).isEqualTo("master.locks:orders");
+        assertThat(r.verdict().bottleneck()).isEqualTo("master.locks:photos");
         assertThat(r.mean("stations", "master.cpu", "utilisation")).isLessThan(0.5);
         assertThat(r.mean("stations", "replica-1.cpu", "utilisation")).isLessThan(0.5);
+        assertThat(r.mean("stations", "app-1.cpu", "utilisation")).isLessThan(0.5);
     }
 
     @Test
@@ -54,6 +56,7 @@ final class LockBoundCompareTest {
         }
         Map<String, Arm> byName = new LinkedHashMap<>();
         Compare.run(arms, RunSettings.of(base)).forEach(a -> byName.put(a.name(), a));
+        assertThat(byName.get("app-servers-4x").monthsBought()).isZero();
         assertThat(byName.get("more-replicas").monthsBought()).isZero();
         assertThat(byName.get("row-locks").monthsBought()).isGreaterThanOrEqualTo(6);
         assertThat(byName.get("shard-4").monthsBought()).isGreaterThanOrEqualTo(6);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every kind of chart as a browser draws it, from real runs: each command's page (run, capacity,
  * forecast, compare, sweep, and run --day on the small scenario) on a scenario whose traffic does not
- * grow and on {@code scenarios/shop.yaml} (shortened runs), rendered by headless Chromium with its
+ * grow and on {@code scenarios/istock-2007.yaml} (shortened runs), rendered by headless Chromium with its
  * charts and again with each chart emptied; each chart must draw a chart's worth of pixels where it
  * stands. Without {@code /usr/bin/chromium} the test is skipped, except under {@code CI=true}, where
  * it fails: a CI machine that cannot look at the charts has not checked them.
@@ -48,7 +48,7 @@ final class ChartKindsBrowserTest {
               four-replicas: {replicas.count: 4}
             """;
 
-    private static final List<String> SHOP_SHORT = List.of(
+    private static final List<String> ISTOCK_SHORT = List.of(
             "--set",
             "run.duration=20s",
             "--set",
@@ -77,9 +77,9 @@ final class ChartKindsBrowserTest {
         List<Path> pages = new ArrayList<>();
         for (String command : List.of("run", "capacity", "forecast", "compare")) {
             pages.add(cli(out.resolve("flat-" + command), command, flat.toString()));
-            List<String> args = new ArrayList<>(List.of(command, "scenarios/shop.yaml"));
-            args.addAll(SHOP_SHORT);
-            pages.add(cli(out.resolve("shop-" + command), args.toArray(String[]::new)));
+            List<String> args = new ArrayList<>(List.of(command, "scenarios/istock-2007.yaml"));
+            args.addAll(ISTOCK_SHORT);
+            pages.add(cli(out.resolve("istock-2007-" + command), args.toArray(String[]::new)));
         }
         pages.add(cli(
                 out.resolve("flat-sweep"), "sweep", flat.toString(), "--param", "replicas.count", "--values", "1,2,4"));

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Made-up results shaped like the shop scenario's: load grows 6% a month until the locks give out. */
+/** Made-up results of a made-up shop: load grows 6% a month until the locks give out. */
 final class Fixtures {
     static final Charts.Limits SLO = new Charts.Limits("p99", 300, 0.9);
 

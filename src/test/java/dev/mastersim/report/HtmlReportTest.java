@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 final class HtmlReportTest {
     private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
     private static final HtmlReport.Source SOURCE =
-            new HtmlReport.Source("scenarios/shop.yaml", Fixtures.SCENARIO_TEXT, List.of("run.duration=20s"));
+            new HtmlReport.Source("scenarios/istock-2007.yaml", Fixtures.SCENARIO_TEXT, List.of("run.duration=20s"));
 
     static String forecastPage() {
         var f = Fixtures.forecast();

@@ -150,6 +150,9 @@ final class FaultsTest {
         RunResult rounds = run(parse(base + "  - {kind: app-restart, at: 60s, length: 30s, rounds: 2, gap: 40s}\n"));
         Figure failedAll = fault(all, "1-app-restart", "failed");
         assertThat(failedAll.mean()).isCloseTo(100 * 30, within(failedAll.ci95()));
+        // the per-minute timeline puts them in the minute of the restart (60 s to 120 s), none before
+        assertThat(all.mean("timeline", "1", "errors")).isEqualTo(failedAll.mean());
+        assertThat(all.mean("timeline", "0", "errors")).isZero();
         // in flight at a restart: λ x 5 ms = 0.5 requests, half of them on the round's servers
         assertThat(fault(rounds, "1-app-restart", "failed").mean()).isLessThan(5);
     }

@@ -158,6 +158,62 @@ final class FaultsTest {
     }
 
     /**
+     * The sync-servers story on a closed population that has queued: N = 1000 clients that sync every
+     * Z = 30 s (a constant think time) all log in at once, so they arrive as one herd; four app servers of
+     * one core and one thread each serve μ = 40 requests/s (100 ms of app CPU), and a request waiting
+     * longer than T = 1 s for a thread fails. Each cycle of Z + T = 31 s serves μT = 40 of the herd; the
+     * rest time out together and come back together, so the backlog persists although the load (1000/30
+     * = 33/s) is under the capacity, and the herd is gone after N/(μT) = 25 cycles: its last time-outs at
+     * 30 + 25 × 31 s = 805 s, in minute 13 (fluid model).
+     *
+     * <p>What the mechanisms give is that restarting the servers does not drain it, neither all at once
+     * nor in rounds: a restart fails the requests queued on the restarted servers at once (and with
+     * them the threads' and CPU's queues), but their clients think Z and come back together, as one
+     * herd again, so the herd still drains only at μT a cycle, and a restart can only push its end back
+     * (by a cycle and its length, once per round that catches the herd queued). Both runs still have
+     * time-outs in the minute after the restart, and in both the herd's last time-outs fall within a
+     * cycle before and two cycles after the fluid time: the rounds do not end it sooner.
+     */
+    @Test
+    void restartingAppServersInRoundsOrAllAtOnceLeavesAClosedPopulationsHerdToDrainAtItsOwnPace()
+            throws ScenarioException {
+        String base =
+                """
+                version: 1
+                traffic: {arrivals: closed, users: 1000, think: {dist: constant, value: 30s}}
+                requests:
+                  - {name: sync, share: 1, reads: 0, app_cpu: {dist: constant, value: 100ms}}
+                replicas: {count: 0}
+                app: {servers: 4, cores: 1, threads: 1, thread_timeout: 1s}
+                slo: {target: 500ms}
+                run: {warmup: 0s, duration: 1200s, replications: 2}
+                faults:
+                """;
+        RunResult all = run(parse(base + "  - {kind: app-restart, at: 402500ms, length: 5s}\n"));
+        RunResult rounds =
+                run(parse(base + "  - {kind: app-restart, at: 402500ms, length: 5s, rounds: 4, gap: 62500ms}\n"));
+        double fluidEnd = 30 + 1000.0 / (40 * 1) * 31;
+        for (RunResult r : List.of(all, rounds)) {
+            assertThat(fault(r, "1-app-restart", "failed").mean()).isPositive();
+            assertThat(r.mean("timeline", "7", "errors"))
+                    .as("the herd is back after the restart")
+                    .isPositive();
+            int lastErrors = 0;
+            for (int k = 0; k < 20; k++) {
+                if (r.mean("timeline", Integer.toString(k), "errors") > 0) {
+                    lastErrors = k;
+                }
+            }
+            assertThat(lastErrors * 60.0 + 60)
+                    .as("the herd's last minute ends after the fluid time less a cycle")
+                    .isGreaterThan(fluidEnd - 31);
+            assertThat(lastErrors * 60.0)
+                    .as("the herd's last minute starts before the fluid time plus two cycles")
+                    .isLessThan(fluidEnd + 2 * 31);
+        }
+    }
+
+    /**
      * After a restart with {@code cold: {length: C, factor: f}} the master's work costs f times as much,
      * falling linearly to 1 over C: reads arriving uniformly over the cold period cost (1 + f)/2 times
      * their 5 ms on average. (A 100 ms connection timeout fails the reads of the outage, so almost no

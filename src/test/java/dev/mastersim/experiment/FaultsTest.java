@@ -307,5 +307,14 @@ final class FaultsTest {
         RunSettings two = RunSettings.of(s).withThreads(2);
         String b = JsonReport.run(Experiment.run(s, Experiment.peakLoad(s, 0, two), two));
         assertThat(a).isEqualTo(b).contains("\"faults\"").contains("\"kind\" : \"master-restart\"");
+        // the per-minute timeline: minutes 0 and 1 of the 110 s run, in order, each with its figures
+        var timeline = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(a)
+                .get("timeline");
+        assertThat(timeline).hasSize(2);
+        assertThat(timeline.get(1).get("minute").asInt()).isEqualTo(1);
+        assertThat(timeline.get(1).get("errors").get("mean").asDouble()).isPositive();
+        assertThat(timeline.get(0).get("response_ms").get("mean").asDouble()).isPositive();
     }
 }

@@ -158,6 +158,38 @@ final class FaultsTest {
     }
 
     /**
+     * A restarted app server drops its worker threads' queue and its CPU's queue: ten users who arrive
+     * together at 10 s on one server of one core (10 s of app CPU each) are one on the core and nine
+     * queued, for a thread (one thread) or for the core (threads unlimited). The restart at 15 s fails
+     * all ten: the nine queued at once and the one on the core when its burst ends (left queued, the
+     * nine would have been served and succeeded), and none timed out. Back after thinking, the users are
+     * served by the restarted server, and nothing more fails.
+     */
+    @Test
+    void aRestartedAppServerFailsTheRequestsQueuedForItsThreadsAndItsCpu() throws ScenarioException {
+        for (String threads : List.of("1", "0")) {
+            RunResult r = run(parse(
+                    """
+                    version: 1
+                    traffic: {arrivals: closed, users: 10, think: {dist: constant, value: 10s}}
+                    requests:
+                      - {name: sync, share: 1, reads: 0, app_cpu: {dist: constant, value: 10s}}
+                    replicas: {count: 0}
+                    app: {servers: 1, cores: 1, threads: THREADS, thread_timeout: 1h}
+                    run: {warmup: 0s, duration: 100s, replications: 1}
+                    faults:
+                      - {kind: app-restart, at: 15s, length: 1s}
+                    """
+                            .replace("THREADS", threads)));
+            assertThat(fault(r, "1-app-restart", "failed").mean())
+                    .as("threads " + threads)
+                    .isEqualTo(10);
+            assertThat(fault(r, "1-app-restart", "timed_out").mean()).isZero();
+            assertThat(r.mean("timeline", "0", "errors")).isEqualTo(10);
+        }
+    }
+
+    /**
      * The sync-servers story on a closed population that has queued: N = 1000 clients that sync every
      * Z = 30 s (a constant think time) all log in at once, so they arrive as one herd; four app servers of
      * one core and one thread each serve μ = 40 requests/s (100 ms of app CPU), and a request waiting

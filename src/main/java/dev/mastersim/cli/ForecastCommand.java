@@ -46,9 +46,9 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(
             names = "--resilience",
             paramLabel = "KIND",
-            description = "N+1: also walk the growth curve with one replica lost for the whole run (the site with"
-                    + " one replica fewer) and report the first month from which losing one breaches the SLO."
-                    + " KIND: replica (app-server needs the app tier's capacity and is not simulated yet).")
+            description = "N+1: also walk the growth curve with one replica (or one app server) lost for the whole"
+                    + " run (the site with one fewer) and report the first month from which losing one breaches the"
+                    + " SLO. KIND: replica or app-server.")
     String resilience;
 
     static final Session.Rendering<ResilienceResult> RESILIENCE_RENDERING = new Session.Rendering<>(
@@ -90,32 +90,42 @@ final class ForecastCommand implements Callable<Integer> {
         return failWithin == null ? ExitCodes.DONE : gate(f, failWithin);
     }
 
-    /** The forecast, and the same with one replica fewer: the month from which the site cannot lose one. */
+    /** The forecast, and the same with one replica (or app server) fewer: the month from which the site cannot lose one. */
     private int resilient(Session session, Scenario s) throws Exception {
-        if (!resilience.equals("replica")) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--resilience: expected replica, got " + resilience
-                            + (resilience.equals("app-server")
-                                    ? " (app-server needs the app tier's capacity, not simulated yet)"
-                                    : ""));
+        String key;
+        int count;
+        switch (resilience) {
+            case "replica" -> {
+                key = "replicas.count";
+                count = s.replicas().count();
+            }
+            case "app-server" -> {
+                key = "app.servers";
+                count = s.app().servers();
+            }
+            default -> throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--resilience: expected replica or app-server, got " + resilience);
         }
-        if (s.replicas().count() < 1) {
+        int least = resilience.equals("replica") ? 1 : 2;
+        if (count < least) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
-                    "--resilience replica: the scenario has no replica to lose (replicas.count: 0)");
+                    "--resilience " + resilience + ": the scenario has " + (count == 0 ? "no" : "only " + count)
+                            + " " + resilience.replace('-', ' ') + (count == 1 ? "" : "s") + " (" + key + ": " + count
+                            + ")" + (resilience.equals("replica") ? ", none to lose" : ": losing it leaves no site"));
         }
         List<String> sets = new ArrayList<>(options.sets);
-        sets.add("replicas.count=" + (s.replicas().count() - 1));
+        sets.add(key + "=" + (count - 1));
         Scenario lost = session.loadWith(sets);
         if (lost == null) {
             return ExitCodes.INVALID_SCENARIO;
         }
+        String within = "one " + resilience.replace('-', ' ') + " lost";
         ResilienceResult r = session.simulate(
                 s,
                 false,
                 settings -> new ResilienceResult(
-                        Forecast.run(s, settings), "replica", Forecast.run(lost, settings.within("one replica lost"))));
+                        Forecast.run(s, settings), resilience, Forecast.run(lost, settings.within(within))));
         session.publish(s, r, RESILIENCE_RENDERING);
         return failWithin == null ? ExitCodes.DONE : gate(r.forecast(), failWithin);
     }

@@ -163,7 +163,7 @@ public final class HtmlReport {
         p.table(
                 new String[] {"section", "name", "metric", "mean", "± ci95"},
                 r.figures().entrySet().stream()
-                        .filter(e -> !e.getKey().get(0).equals("run"))
+                        .filter(e -> !e.getKey().get(0).equals("run") && !FigureNames.isTimeline(e.getKey()))
                         .map(HtmlReport::figureRow)
                         .toList());
         return p.end(source);

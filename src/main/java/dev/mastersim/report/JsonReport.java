@@ -98,9 +98,23 @@ public final class JsonReport {
         ObjectNode indices = v.putObject("indices");
         r.verdict().indices().forEach((name, index) -> number(indices, name, index));
         ObjectNode faults = null;
+        ObjectNode timeline = null;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             ObjectNode at = root;
             List<String> path = e.getKey();
+            if (FigureNames.isTimeline(path)) {
+                // timeline: a list, one entry per minute of the run, with its number
+                if (timeline == null) {
+                    timeline = JsonNodeFactory.instance.objectNode();
+                }
+                ObjectNode minute = (ObjectNode) timeline.get(path.get(1));
+                if (minute == null) {
+                    minute = timeline.putObject(path.get(1));
+                    minute.put("minute", Integer.parseInt(path.get(1)));
+                }
+                figure(minute.putObject(path.get(2)), e.getValue());
+                continue;
+            }
             if (FigureNames.isFault(path)) {
                 // faults: a list, each fault's kind and figures (the entity names its number and kind)
                 if (faults == null) {
@@ -123,6 +137,12 @@ public final class JsonReport {
         if (faults != null) {
             ArrayNode list = root.putArray("faults");
             faults.properties().forEach(f -> list.add(f.getValue()));
+        }
+        if (timeline != null) {
+            ArrayNode list = root.putArray("timeline");
+            timeline.properties().stream()
+                    .sorted(java.util.Comparator.comparingInt(m -> Integer.parseInt(m.getKey())))
+                    .forEach(m -> list.add(m.getValue()));
         }
     }
 

@@ -32,7 +32,54 @@ public final class TableReport {
         }
         indices(b, r);
         figures(b, r);
+        timeline(b, r);
         return b.toString();
+    }
+
+    /**
+     * A run with faults: its per-minute timeline, one line a minute (the SLO percentile of the
+     * responses, the failed requests, the highest replica lag), each minute a fault's window covers
+     * marked with its number.
+     */
+    static void timeline(StringBuilder b, RunResult r) {
+        java.util.SortedMap<Integer, Map<String, Figure>> minutes = new java.util.TreeMap<>();
+        for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
+            if (FigureNames.isTimeline(e.getKey())) {
+                minutes.computeIfAbsent(Integer.parseInt(e.getKey().get(1)), k -> new java.util.HashMap<>())
+                        .put(e.getKey().get(2), e.getValue());
+            }
+        }
+        if (minutes.isEmpty()) {
+            return;
+        }
+        List<FaultWindows.Window> windows = FaultWindows.of(r);
+        String nl = System.lineSeparator();
+        b.append(nl)
+                .append("timeline (per minute of the run, warm-up included)")
+                .append(nl);
+        b.append(String.format(
+                Locale.ROOT, "  %-8s %18s %14s %18s  %s%n", "minute", "response ms", "errors", "lag ms", "faults"));
+        minutes.forEach((k, f) -> {
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < windows.size(); i++) {
+                FaultWindows.Window w = windows.get(i);
+                if (w.at() < (k + 1) * 60.0 && w.end() > k * 60.0) {
+                    in.append(in.length() > 0 ? "," : "").append(i + 1);
+                }
+            }
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-8s %18s %14s %18s  %s%n",
+                    k,
+                    cell(f.get(FigureNames.TIMELINE_RESPONSE)),
+                    cell(f.get(FigureNames.TIMELINE_ERRORS)),
+                    cell(f.get(FigureNames.TIMELINE_LAG)),
+                    in));
+        });
+    }
+
+    private static String cell(Figure f) {
+        return f == null ? Numbers.NONE : Numbers.figure(f.mean(), f.ci95());
     }
 
     /** Every resource's load index (1.0 = at its limit), highest first, ties by name. */
@@ -54,7 +101,7 @@ public final class TableReport {
         String entity = null;
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             List<String> p = e.getKey();
-            if (p.get(0).equals("run")) {
+            if (p.get(0).equals("run") || FigureNames.isTimeline(p)) {
                 continue;
             }
             if (!p.get(0).equals(section)) {

@@ -47,6 +47,18 @@ final class Overrides {
             return;
         }
         String key = argument.substring(0, eq);
+        int bracket = key.indexOf('[');
+        if (bracket >= 0) {
+            // faults[0].length: the path names a list's entry by a dotted index (or by its name)
+            problems.add(new Problem(
+                    file,
+                    1,
+                    bracket + 1,
+                    SchemaCheck.clip(key),
+                    "expected a dotted key, a list's entry by its index from 0 or its name, such as "
+                            + SchemaCheck.clip(key.replaceAll("\\[(\\d*)]", ".$1"))));
+            return;
+        }
         String valueText = argument.substring(eq + 1);
         Loc valueLoc = new Loc(file, 1, eq + 2);
         JsonNode value = YamlTree.parseValue(valueText, valueLoc, problems, key);
@@ -134,8 +146,12 @@ final class Overrides {
                             segLoc.line(),
                             segLoc.column(),
                             key,
-                            "expected the name of an entry of " + shown + names(a) + ", got \"" + SchemaCheck.clip(seg)
-                                    + "\""));
+                            YamlTree.isIndex(seg) && names(a).equals(" (by index from 0)")
+                                    ? "expected the index of an entry of " + shown + ", from 0 to " + (a.size() - 1)
+                                            + " (it has " + a.size() + (a.size() == 1 ? " entry" : " entries")
+                                            + "), got " + SchemaCheck.clip(seg)
+                                    : "expected the name of an entry of " + shown + names(a) + ", got \""
+                                            + SchemaCheck.clip(seg) + "\""));
                     return;
                 }
                 String child = pointer + "/" + index;

@@ -48,11 +48,42 @@ final class ResilienceCommandTest {
         assertThat(r.get("sentence").asString()).startsWith("Can lose one replica until 2008-04; from 2008-05");
     }
 
+    /**
+     * {@code --resilience app-server}: the same growth on app servers of one core each whose requests
+     * spend 2 ms of app CPU (round-robin spreads them evenly): one server lost leaves three, which breach
+     * their 90% limit in 2008-05 while four last until 2008-07.
+     */
     @Test
-    void appServerResilienceIsRefusedUntilTheAppTierHasACapacity() throws Exception {
-        Path s = CommandRunner.scenario(dir, CommandRunner.SMALL);
+    void losingOneAppServerBreachesTheSloWhenTheOthersPassTheirLimit() throws Exception {
+        Path s = CommandRunner.scenario(
+                dir,
+                """
+                version: 1
+                traffic: {rate: 1000, growth: {start: 2008-01, monthly: 10%}}
+                requests:
+                  - {name: browse, share: 1, reads: 1, read_cost: 100us, app_cpu: {dist: constant, value: 2ms}}
+                replicas: {count: 2, cores: 0}
+                app: {servers: 4, cores: 1, pool: {size: 0}}
+                run: {warmup: 5s, duration: 30s, replications: 3}
+                forecast: {months: 12}
+                """);
+        assertThat(cli.run("forecast", s.toString(), "--resilience", "app-server", "--format", "json"))
+                .isZero();
+        JsonNode j = JsonMapper.builder().build().readTree(cli.out());
+        assertThat(j.get("saturation").get("month").asString()).isEqualTo("2008-08");
+        JsonNode r = j.get("resilience");
+        assertThat(r.get("kind").asString()).isEqualTo("app-server");
+        assertThat(r.get("month").asString()).isEqualTo("2008-05");
+        assertThat(r.get("bottleneck").asString()).matches("app-[123]\\.cpu");
+        assertThat(r.get("sentence").asString())
+                .startsWith("Can lose one app server until 2008-04; from 2008-05 an app server failure breaches");
+    }
+
+    @Test
+    void appServerResilienceNeedsTwoServers() throws Exception {
+        Path s = CommandRunner.scenario(dir, CommandRunner.SMALL + "app: {servers: 1}\n");
         assertThat(cli.run("forecast", s.toString(), "--resilience", "app-server"))
                 .isEqualTo(2);
-        assertThat(cli.err()).contains("app-server needs the app tier's capacity");
+        assertThat(cli.err()).contains("--resilience app-server: the scenario has only 1 app server (app.servers: 1)");
     }
 }

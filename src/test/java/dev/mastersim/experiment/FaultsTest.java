@@ -150,8 +150,99 @@ final class FaultsTest {
         RunResult rounds = run(parse(base + "  - {kind: app-restart, at: 60s, length: 30s, rounds: 2, gap: 40s}\n"));
         Figure failedAll = fault(all, "1-app-restart", "failed");
         assertThat(failedAll.mean()).isCloseTo(100 * 30, within(failedAll.ci95()));
+        // the per-minute timeline puts them in the minute of the restart (60 s to 120 s), none before
+        assertThat(all.mean("timeline", "1", "errors")).isEqualTo(failedAll.mean());
+        assertThat(all.mean("timeline", "0", "errors")).isZero();
         // in flight at a restart: λ x 5 ms = 0.5 requests, half of them on the round's servers
         assertThat(fault(rounds, "1-app-restart", "failed").mean()).isLessThan(5);
+    }
+
+    /**
+     * A restarted app server drops its worker threads' queue and its CPU's queue: ten users who arrive
+     * together at 10 s on one server of one core (10 s of app CPU each) are one on the core and nine
+     * queued, for a thread (one thread) or for the core (threads unlimited). The restart at 15 s fails
+     * all ten: the nine queued at once and the one on the core when its burst ends (left queued, the
+     * nine would have been served and succeeded), and none timed out. Back after thinking, the users are
+     * served by the restarted server, and nothing more fails.
+     */
+    @Test
+    void aRestartedAppServerFailsTheRequestsQueuedForItsThreadsAndItsCpu() throws ScenarioException {
+        for (String threads : List.of("1", "0")) {
+            RunResult r = run(parse(
+                    """
+                    version: 1
+                    traffic: {arrivals: closed, users: 10, think: {dist: constant, value: 10s}}
+                    requests:
+                      - {name: sync, share: 1, reads: 0, app_cpu: {dist: constant, value: 10s}}
+                    replicas: {count: 0}
+                    app: {servers: 1, cores: 1, threads: THREADS, thread_timeout: 1h}
+                    run: {warmup: 0s, duration: 100s, replications: 1}
+                    faults:
+                      - {kind: app-restart, at: 15s, length: 1s}
+                    """
+                            .replace("THREADS", threads)));
+            assertThat(fault(r, "1-app-restart", "failed").mean())
+                    .as("threads " + threads)
+                    .isEqualTo(10);
+            assertThat(fault(r, "1-app-restart", "timed_out").mean()).isZero();
+            assertThat(r.mean("timeline", "0", "errors")).isEqualTo(10);
+        }
+    }
+
+    /**
+     * The sync-servers story on a closed population that has queued: N = 1000 clients that sync every
+     * Z = 30 s (a constant think time) all log in at once, so they arrive as one herd; four app servers of
+     * one core and one thread each serve μ = 40 requests/s (100 ms of app CPU), and a request waiting
+     * longer than T = 1 s for a thread fails. Each cycle of Z + T = 31 s serves μT = 40 of the herd; the
+     * rest time out together and come back together, so the backlog persists although the load (1000/30
+     * = 33/s) is under the capacity, and the herd is gone after N/(μT) = 25 cycles: its last time-outs at
+     * 30 + 25 × 31 s = 805 s, in minute 13 (fluid model).
+     *
+     * <p>What the mechanisms give is that restarting the servers does not drain it, neither all at once
+     * nor in rounds: a restart fails the requests queued on the restarted servers at once (and with
+     * them the threads' and CPU's queues), but their clients think Z and come back together, as one
+     * herd again, so the herd still drains only at μT a cycle, and a restart can only push its end back
+     * (by a cycle and its length, once per round that catches the herd queued). Both runs still have
+     * time-outs in the minute after the restart, and in both the herd's last time-outs fall within a
+     * cycle before and two cycles after the fluid time: the rounds do not end it sooner.
+     */
+    @Test
+    void restartingAppServersInRoundsOrAllAtOnceLeavesAClosedPopulationsHerdToDrainAtItsOwnPace()
+            throws ScenarioException {
+        String base =
+                """
+                version: 1
+                traffic: {arrivals: closed, users: 1000, think: {dist: constant, value: 30s}}
+                requests:
+                  - {name: sync, share: 1, reads: 0, app_cpu: {dist: constant, value: 100ms}}
+                replicas: {count: 0}
+                app: {servers: 4, cores: 1, threads: 1, thread_timeout: 1s}
+                slo: {target: 500ms}
+                run: {warmup: 0s, duration: 1200s, replications: 2}
+                faults:
+                """;
+        RunResult all = run(parse(base + "  - {kind: app-restart, at: 402500ms, length: 5s}\n"));
+        RunResult rounds =
+                run(parse(base + "  - {kind: app-restart, at: 402500ms, length: 5s, rounds: 4, gap: 62500ms}\n"));
+        double fluidEnd = 30 + 1000.0 / (40 * 1) * 31;
+        for (RunResult r : List.of(all, rounds)) {
+            assertThat(fault(r, "1-app-restart", "failed").mean()).isPositive();
+            assertThat(r.mean("timeline", "7", "errors"))
+                    .as("the herd is back after the restart")
+                    .isPositive();
+            int lastErrors = 0;
+            for (int k = 0; k < 20; k++) {
+                if (r.mean("timeline", Integer.toString(k), "errors") > 0) {
+                    lastErrors = k;
+                }
+            }
+            assertThat(lastErrors * 60.0 + 60)
+                    .as("the herd's last minute ends after the fluid time less a cycle")
+                    .isGreaterThan(fluidEnd - 31);
+            assertThat(lastErrors * 60.0)
+                    .as("the herd's last minute starts before the fluid time plus two cycles")
+                    .isLessThan(fluidEnd + 2 * 31);
+        }
     }
 
     /**
@@ -248,5 +339,14 @@ final class FaultsTest {
         RunSettings two = RunSettings.of(s).withThreads(2);
         String b = JsonReport.run(Experiment.run(s, Experiment.peakLoad(s, 0, two), two));
         assertThat(a).isEqualTo(b).contains("\"faults\"").contains("\"kind\" : \"master-restart\"");
+        // the per-minute timeline: minutes 0 and 1 of the 110 s run, in order, each with its figures
+        var timeline = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(a)
+                .get("timeline");
+        assertThat(timeline).hasSize(2);
+        assertThat(timeline.get(1).get("minute").asInt()).isEqualTo(1);
+        assertThat(timeline.get(1).get("errors").get("mean").asDouble()).isPositive();
+        assertThat(timeline.get(0).get("response_ms").get("mean").asDouble()).isPositive();
     }
 }

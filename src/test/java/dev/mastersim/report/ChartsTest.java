@@ -142,6 +142,34 @@ final class ChartsTest {
         Charts.run(indexed, Fixtures.SLO).forEach(ChartsTest::assertValid);
     }
 
+    /**
+     * A run with faults adds each fault's per-minute timeline (response and failures, and the replica
+     * lag when there was any); a run without faults draws none.
+     */
+    @Test
+    void aRunWithFaultsDrawsEachFaultsTimeline() {
+        List<Charts.Drawing> charts = Charts.run(Fixtures.faulted(), Fixtures.SLO);
+        assertThat(charts)
+                .extracting(Charts.Drawing::name)
+                .containsExactly(
+                        "run-response",
+                        "fault-1-replica-loss",
+                        "fault-1-replica-loss-lag",
+                        "fault-2-app-restart",
+                        "fault-2-app-restart-lag");
+        assertThat(charts.get(1).title()).isEqualTo("shop: fault 1-replica-loss, per minute");
+        // the window and the recovery are named in the legend, as text
+        assertThat(charts.get(1).svg())
+                .contains(">fault window 2-5 min</text>")
+                .contains(">recovered 6.58 min</text>")
+                .contains(">failed requests per minute</text>");
+        assertThat(charts.get(3).svg())
+                .contains(">fault window 8-9.50 min</text>")
+                .doesNotContain(">recovered");
+        charts.forEach(ChartsTest::assertValid);
+        assertThat(Charts.faultTimelines(Fixtures.run(600), Fixtures.SLO)).isEmpty();
+    }
+
     @Test
     void compareDrawsMonthsAndCapacityApartAndNoMonthsWhenNoArmBuysAny() {
         assertThat(Charts.compare(Fixtures.arms()))
@@ -171,6 +199,7 @@ final class ChartsTest {
         all.addAll(Charts.sweep("app.pool.size", Fixtures.sweep("2", "4", "8", "16", "32")));
         all.add(Charts.capacity(Fixtures.capacity(), Fixtures.SLO));
         all.addAll(Charts.run(Fixtures.run(600), Fixtures.SLO));
+        all.addAll(Charts.faultTimelines(Fixtures.faulted(), Fixtures.SLO));
         return all;
     }
 

@@ -45,6 +45,31 @@ final class Fixtures {
         return new RunResult("shop", 42, 4, rate, v, figures);
     }
 
+    /**
+     * A run with faults: a replica lost from minute 2 to 5 (lag growing to 180 s, back to 0 by minute
+     * 7) and an app restart in two rounds from minute 8; its 12-minute timeline.
+     */
+    static RunResult faulted() {
+        RunResult r = run(600);
+        Map<List<String>, Figure> figures = new LinkedHashMap<>(r.figures());
+        String[][] faults = {{"1-replica-loss", "120", "180", "300", "95"}, {"2-app-restart", "480", "30", "570", "NaN"}
+        };
+        for (String[] f : faults) {
+            figures.put(List.of("faults", f[0], "at_s"), new Figure(Double.parseDouble(f[1]), 0));
+            figures.put(List.of("faults", f[0], "length_s"), new Figure(Double.parseDouble(f[2]), 0));
+            figures.put(List.of("faults", f[0], "end_s"), new Figure(Double.parseDouble(f[3]), 0));
+            figures.put(List.of("faults", f[0], "failed"), new Figure(12, 3));
+            figures.put(List.of("faults", f[0], "recovery_s"), new Figure(Double.parseDouble(f[4]), 5));
+        }
+        for (int k = 0; k < 12; k++) {
+            double lag = k >= 2 && k < 7 ? 60_000 * Math.min(k - 1, 8 - k) : 0;
+            figures.put(List.of("timeline", Integer.toString(k), "response_ms"), new Figure(k == 8 ? 900 : 80, 10));
+            figures.put(List.of("timeline", Integer.toString(k), "errors"), new Figure(k == 8 || k == 9 ? 40 : 0, 2));
+            figures.put(List.of("timeline", Integer.toString(k), "lag_ms"), new Figure(lag, 100));
+        }
+        return new RunResult(r.scenario(), r.seed(), r.replications(), r.rate(), r.verdict(), figures);
+    }
+
     /** Twelve months from 2007-01 at 6% growth from 400/s; saturates in the first month above 700/s. */
     static ForecastResult forecast() {
         List<MonthPoint> months = new ArrayList<>();

@@ -64,4 +64,51 @@ final class FaultsScenarioTest {
                         .faults())
                 .isEmpty();
     }
+
+    /** {@code --set faults.<i>.<key>=...} changes one fault's key, validated like the file. */
+    @Test
+    void setChangesAFaultByItsIndex() throws ScenarioException {
+        String lines =
+                """
+                  - {kind: master-restart, at: 10min, length: 14min}
+                  - {kind: app-restart, at: 30min, length: 2min}
+                """;
+        List<Fault> f = ScenarioLoader.parse(
+                        BASE + lines,
+                        "test.yaml",
+                        List.of("faults.0.length=20min", "faults.1.rounds=3", "faults.1.gap=5min"))
+                .faults();
+
+        assertThat(f.get(0).length()).isEqualTo(1200);
+        assertThat(f.get(1).rounds()).isEqualTo(3);
+        assertThat(f.get(1).end()).isEqualTo(1800 + 2 * 300 + 120);
+    }
+
+    @Test
+    void aBadFaultPathIsOneLineInTheHouseFormat() {
+        String lines = "  - {kind: master-restart, at: 10min, length: 14min}\n";
+        assertThat(problems(lines, "faults.3.length=5min"))
+                .containsExactly("--set#1:1:8: faults.3.length: expected the index of an entry of faults, from 0 to 0"
+                        + " (it has 1 entry), got 3");
+        assertThat(problems(lines, "faults[0].length=5min"))
+                .containsExactly("--set#1:1:7: faults[0].length: expected a dotted key, a list's entry by its index"
+                        + " from 0 or its name, such as faults.0.length");
+        assertThat(problems(lines, "faults.0.lenght=5min"))
+                .singleElement()
+                .asString()
+                .startsWith("--set#1:1:10: faults.0.lenght: unknown key \"lenght\" (did you mean \"length\"?)");
+        assertThat(problems(lines, "faults.0.length=5"))
+                .singleElement()
+                .asString()
+                .startsWith("--set#1:1:17: faults.0.length: expected a duration");
+    }
+
+    private static List<String> problems(String lines, String set) {
+        try {
+            ScenarioLoader.parse(BASE + lines, "test.yaml", List.of(set));
+            throw new AssertionError("accepted " + set);
+        } catch (ScenarioException e) {
+            return e.problems().stream().map(Problem::toString).toList();
+        }
+    }
 }

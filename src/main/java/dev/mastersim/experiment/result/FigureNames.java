@@ -54,4 +54,21 @@ public final class FigureNames {
         String entity = path.get(1);
         return entity.substring(entity.indexOf('-') + 1);
     }
+
+    /**
+     * Whether {@code path} is a figure of the per-minute timeline of a run with faults: {@code
+     * timeline/<k>/<figure>}, minute k from 0.
+     */
+    public static boolean isTimeline(List<String> path) {
+        return path.size() == 3 && path.get(0).equals("timeline");
+    }
+
+    /** The timeline's SLO percentile of the responses in a minute, ms. */
+    public static final String TIMELINE_RESPONSE = "response_ms";
+
+    /** The timeline's failed requests in a minute. */
+    public static final String TIMELINE_ERRORS = "errors";
+
+    /** The timeline's highest replica lag sampled in a minute, ms. */
+    public static final String TIMELINE_LAG = "lag_ms";
 }

@@ -7,7 +7,7 @@ import java.time.YearMonth;
  * the site can no longer lose one.
  *
  * @param forecast the usual forecast
- * @param kind what is lost: {@code replica}
+ * @param kind what is lost: {@code replica} or {@code app-server}
  * @param lost the forecast with one fewer of it
  */
 public record ResilienceResult(ForecastResult forecast, String kind, ForecastResult lost) {
@@ -20,16 +20,18 @@ public record ResilienceResult(ForecastResult forecast, String kind, ForecastRes
     /** The sentence a planner can quote. */
     public String sentence() {
         MonthPoint b = breach();
+        String unit = kind.replace('-', ' ');
         if (b == null) {
-            return "Can lose one " + kind + " through the horizon (" + lost.horizon() + " months).";
+            return "Can lose one " + unit + " through the horizon (" + lost.horizon() + " months).";
         }
-        String why = "a " + kind + " failure breaches the SLO on "
+        String article = "aeiou".indexOf(unit.charAt(0)) >= 0 ? "an " : "a ";
+        String why = article + unit + " failure breaches the SLO on "
                 + b.result().verdict().bottleneck() + " ("
                 + b.result().verdict().reason() + ")";
         if (b.index() == 0) {
-            return "Cannot lose one " + kind + " even in " + b.month() + ": " + why + ".";
+            return "Cannot lose one " + unit + " even in " + b.month() + ": " + why + ".";
         }
         YearMonth last = b.month().minusMonths(1);
-        return "Can lose one " + kind + " until " + last + "; from " + b.month() + " " + why + ".";
+        return "Can lose one " + unit + " until " + last + "; from " + b.month() + " " + why + ".";
     }
 }

@@ -182,6 +182,20 @@ public final class Station implements EventHandler {
         waitingLevel.set(sim.now(), queue.size());
     }
 
+    /**
+     * Every job waiting (not in service) leaves the queue now, in order, each handed to {@code dropped}:
+     * its server restarted (a fault), and its work is lost. Jobs in service finish as usual.
+     */
+    public void dropWaiting(java.util.function.IntConsumer dropped) {
+        catchUp(sim.now());
+        while (queue.size() > 0) {
+            int job = queue.intAt(0);
+            queue.remove();
+            waitingLevel.set(sim.now(), queue.size());
+            dropped.accept(job);
+        }
+    }
+
     /** Jobs waiting plus jobs in service now. */
     public int inSystem() {
         catchUp(sim.now());

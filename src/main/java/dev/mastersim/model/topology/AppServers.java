@@ -122,6 +122,29 @@ final class AppServers implements StationListener, ConnectionPool.Listener, Even
         }
     }
 
+    // ---------------------------------------------------------------- faults
+
+    /**
+     * Server {@code server} restarts ({@code down}) or is back. Going down, its threads go down (those in
+     * use end with their requests, which the fault has struck), every request waiting for one fails at
+     * once (the flow hears it as {@link RequestFlow#threadTimedOut}, in a zero-delay event), and every
+     * request queued for its CPU fails now; a request on a core finishes that burst and fails then.
+     */
+    void restart(int server, boolean down) {
+        if (threads != null) {
+            ConnectionPool p = threads[server][0];
+            if (down) {
+                p.down();
+                p.dropWaiters();
+            } else {
+                p.up();
+            }
+        }
+        if (down && cpu != null) {
+            cpu[server].dropWaiting(id -> flow.appCpuDropped(jobs.get(id)));
+        }
+    }
+
     // ---------------------------------------------------------------- CPU
 
     /**

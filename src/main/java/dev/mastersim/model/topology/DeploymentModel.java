@@ -138,7 +138,10 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
                 : new ReplicationStream(
                         scenario.replicas(), sim, Arrays.copyOfRange(slow, 2 * shards.count(), slow.length));
         connections = new Connections(scenario, shards.count(), sim, flow);
-        faults = slow == null ? null : new Faults(scenario, sim, jobs, traffic, shards, connections.servers());
+        faults = slow == null
+                ? null
+                : new Faults(
+                        scenario, sim, jobs, traffic, shards, connections.servers(), load.warmup() + load.duration());
 
         DoubleSampler flushTime = Distributions.sampler(scenario.master().flush(), streams.stream(Streams.FLUSH));
         DoubleSampler backoff = Samplers.exponential(

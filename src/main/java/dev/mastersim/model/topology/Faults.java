@@ -28,8 +28,9 @@ import java.util.List;
  *       appliers and it serves again (read-your-writes reads only once its lag is under their
  *       {@code max_lag}, which the read path checks per replica).
  *   <li>{@code app-restart}: each round's servers take no new requests, drop their pools (waiting
- *       borrowers give up) and every request on them fails at its next step (a transaction already
- *       flushing its commit still commits). At the round's end the server takes requests again.
+ *       borrowers give up), their worker threads' queue and their CPU's queue (those requests fail at
+ *       once), and every other request on them fails at its next step (a transaction already flushing
+ *       its commit still commits). At the round's end the server takes requests again.
  * </ul>
  *
  * Overlapping faults on the same shard, replica or server count: it comes back when the last ends.
@@ -63,6 +64,8 @@ final class Faults implements EventHandler {
     private static final int START = 1;
     private static final int END = 2;
     private static final int TICK = 3;
+    private static final int MINUTE = 4;
+    private static final double MINUTE_S = 60;
     private static final double TICK_S = 1.0;
     private static final int MINUTE_TICKS = 60;
 
@@ -103,7 +106,17 @@ final class Faults implements EventHandler {
     private final LatencyHistogram lastMinute = new LatencyHistogram();
     private int bucket;
 
-    Faults(Scenario scenario, Simulation sim, Jobs jobs, Traffic traffic, ShardMap shards, int servers) {
+    // the per-minute timeline of the whole run (minute k from 0 at k x 60 s)
+    private final double[] timelineResponse;
+    private final long[] timelineErrors;
+    private final double[] timelineLag;
+    private final LatencyHistogram thisMinute = new LatencyHistogram();
+    private long thisMinuteErrors;
+    private double thisMinuteLag;
+    private int minutesDone;
+
+    /** The faults of {@code scenario}, in a run of {@code end} seconds (warm-up included). */
+    Faults(Scenario scenario, Simulation sim, Jobs jobs, Traffic traffic, ShardMap shards, int servers, double end) {
         this.faults = scenario.faults().toArray(new Fault[0]);
         this.sim = sim;
         this.jobs = jobs;
@@ -131,6 +144,10 @@ final class Faults implements EventHandler {
         for (int i = 0; i < MINUTE_TICKS; i++) {
             minute[i] = new LatencyHistogram();
         }
+        int minutes = (int) Math.ceil(end / MINUTE_S);
+        timelineResponse = new double[minutes];
+        timelineErrors = new long[minutes];
+        timelineLag = new double[minutes];
     }
 
     /**
@@ -204,6 +221,9 @@ final class Faults implements EventHandler {
             first = Math.min(first, f.at());
         }
         sim.scheduleAt(first, 0, this, TICK, 0);
+        if (timelineResponse.length > 1) {
+            sim.scheduleAt(MINUTE_S, 0, this, MINUTE, 0);
+        }
     }
 
     @Override
@@ -214,6 +234,12 @@ final class Faults implements EventHandler {
             case START -> begin(i, round);
             case END -> end(i, round);
             case TICK -> tick();
+            case MINUTE -> {
+                closeMinute();
+                if (minutesDone < timelineResponse.length - 1) {
+                    sim.schedule(MINUTE_S, this, MINUTE, 0);
+                }
+            }
             default -> throw new IllegalStateException("unknown event type " + type);
         }
     }
@@ -252,6 +278,7 @@ final class Faults implements EventHandler {
                     if (inRound(f, a, round) && serverDown[a]++ == 0) {
                         strikeServer(a);
                         connections.serverDown(a, true);
+                        flow.app().restart(a, true);
                     }
                 }
             }
@@ -282,6 +309,7 @@ final class Faults implements EventHandler {
                 for (int a = 0; a < serverDown.length; a++) {
                     if (inRound(f, a, round) && --serverDown[a] == 0) {
                         connections.serverDown(a, false);
+                        flow.app().restart(a, false);
                     }
                 }
             }
@@ -377,8 +405,10 @@ final class Faults implements EventHandler {
     void finished(boolean ok, double response, boolean timedOut) {
         if (ok) {
             minute[bucket].record(response);
+            thisMinute.record(response);
             return;
         }
+        thisMinuteErrors++;
         for (int i = 0; i < faults.length; i++) {
             if (started[i] && !recovered[i]) {
                 failed[i]++;
@@ -423,9 +453,22 @@ final class Faults implements EventHandler {
     }
 
     private void sample(int i) {
+        double lag = replication.maxLag();
         peakInFlight[i] = Math.max(peakInFlight[i], traffic.inFlight());
         peakWaiting[i] = Math.max(peakWaiting[i], connections.waiting());
-        peakLag[i] = Math.max(peakLag[i], replication.maxLag());
+        peakLag[i] = Math.max(peakLag[i], lag);
+        thisMinuteLag = Math.max(thisMinuteLag, lag);
+    }
+
+    /** The minute that ends now (or the run's last, partial one) goes into the timeline. */
+    private void closeMinute() {
+        int k = minutesDone++;
+        timelineResponse[k] = thisMinute.count() > 0 ? thisMinute.quantileSeconds(quantile) * 1e3 : Double.NaN;
+        timelineErrors[k] = thisMinuteErrors;
+        timelineLag[k] = Math.max(thisMinuteLag, replication.maxLag()) * 1e3;
+        thisMinute.reset();
+        thisMinuteErrors = 0;
+        thisMinuteLag = 0;
     }
 
     /**
@@ -451,12 +494,17 @@ final class Faults implements EventHandler {
                 && replication.maxLag() <= maxLag;
     }
 
-    /** Each fault's figures, in the {@code faults} section (entity: its number from 1 and its kind). */
+    /**
+     * Each fault's figures, in the {@code faults} section (entity: its number from 1 and its kind), then
+     * the run's per-minute {@code timeline} (entity: the minute's number from 0), its last minute as far
+     * as the run went.
+     */
     void put(Measurements m) {
         for (int i = 0; i < faults.length; i++) {
             String name = (i + 1) + "-" + faults[i].kindName();
             m.put(Metrics.FAULT_AT, faults[i].at(), name);
             m.put(Metrics.FAULT_LENGTH, faults[i].length(), name);
+            m.put(Metrics.FAULT_END, faults[i].end(), name);
             m.put(Metrics.FAULT_FAILED, failed[i], name);
             m.put(Metrics.FAULT_TIMED_OUT, timedOut[i], name);
             m.put(Metrics.FAULT_ABORTED, aborted[i], name);
@@ -464,6 +512,15 @@ final class Faults implements EventHandler {
             m.put(Metrics.FAULT_PEAK_POOL_QUEUE, peakWaiting[i], name);
             m.put(Metrics.FAULT_PEAK_LAG, peakLag[i] * 1e3, name);
             m.put(Metrics.FAULT_RECOVERY, recovery[i], name);
+        }
+        if (minutesDone < timelineResponse.length && sim.now() > minutesDone * MINUTE_S) {
+            closeMinute();
+        }
+        for (int k = 0; k < minutesDone; k++) {
+            String name = Integer.toString(k);
+            m.put(Metrics.TIMELINE_RESPONSE, timelineResponse[k], name);
+            m.put(Metrics.TIMELINE_ERRORS, timelineErrors[k], name);
+            m.put(Metrics.TIMELINE_LAG, timelineLag[k], name);
         }
     }
 

@@ -170,6 +170,9 @@ public final class Metrics {
     public static final List<Metric> FAULT_FIGURES = Collections.unmodifiableList(FAULT_DECLARED);
     public static final Metric FAULT_AT = fault("at_s", "s");
     public static final Metric FAULT_LENGTH = fault("length_s", "s");
+    /** When its last round ends: {@code at + (rounds - 1) x gap + length}. */
+    public static final Metric FAULT_END = fault("end_s", "s");
+
     public static final Metric FAULT_FAILED = fault("failed", "requests");
     public static final Metric FAULT_TIMED_OUT = fault("timed_out", "requests");
     public static final Metric FAULT_ABORTED = fault("aborted", "transactions");
@@ -178,7 +181,26 @@ public final class Metrics {
     public static final Metric FAULT_PEAK_LAG = fault("peak_lag_ms", "ms");
     public static final Metric FAULT_RECOVERY = fault("recovery_s", "s");
 
+    /**
+     * The run's per-minute timeline when it has faults, under {@code timeline/<k>/} for minute k of the
+     * run (from 0, warm-up included, as a fault's {@code at} counts): the SLO percentile of the responses
+     * that minute, the requests that failed in it, and the highest replica lag sampled in it (at its end,
+     * and each second while a fault is being watched).
+     */
+    private static final List<Metric> TIMELINE_DECLARED = new ArrayList<>();
+
+    public static final List<Metric> TIMELINE_FIGURES = Collections.unmodifiableList(TIMELINE_DECLARED);
+    public static final Metric TIMELINE_RESPONSE = timeline("response_ms", "ms");
+    public static final Metric TIMELINE_ERRORS = timeline("errors", "requests");
+    public static final Metric TIMELINE_LAG = timeline("lag_ms", "ms");
+
     private Metrics() {}
+
+    private static Metric timeline(String name, String unit) {
+        Metric m = Metric.of("timeline/*/" + name, unit, LAST);
+        TIMELINE_DECLARED.add(m);
+        return m;
+    }
 
     private static Metric fault(String name, String unit) {
         Metric m = Metric.of("faults/*/" + name, unit, LAST);

@@ -175,13 +175,20 @@ final class RequestFlow implements TransactionDriver.Owner, StationListener, Con
         finish(j, false);
     }
 
-    /** {@code j}'s app CPU is done: before its first step, or after its last. */
+    /** {@code j}'s app CPU is done: before its first step, or after its last (its server restarted meanwhile: it fails). */
     void appCpuDone(Job j) {
-        if (j.phase == Job.APP_CPU) {
+        if (j.killed != Job.ALIVE) {
+            finish(j, false);
+        } else if (j.phase == Job.APP_CPU) {
             nextStep(j);
         } else {
             finish(j, true);
         }
+    }
+
+    /** {@code j} was queued for its server's CPU when the server restarted: it fails. */
+    void appCpuDropped(Job j) {
+        finish(j, false);
     }
 
     private int pickType() {

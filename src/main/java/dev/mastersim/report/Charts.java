@@ -159,6 +159,7 @@ public final class Charts {
                 }
             });
         }
+        foldFamilies(xs, ys);
         Map<String, String> labels = mergedLabels(xs, ys);
         if (labels.size() > 4) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -193,22 +194,66 @@ public final class Charts {
                 labels.put(first, first);
                 continue;
             }
-            List<Integer> numbers = new ArrayList<>();
-            for (String name : group) {
-                Matcher m = NUMBER.matcher(name);
-                numbers.add(m.find() ? Integer.parseInt(m.group()) : 0);
-            }
-            numbers.sort(null);
-            boolean consecutive = numbers.get(numbers.size() - 1) - numbers.get(0) == numbers.size() - 1;
-            String range = consecutive
-                    ? numbers.get(0) + ".." + numbers.get(numbers.size() - 1)
-                    : numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
-            labels.put(first, first.replaceFirst("\\d+", range));
+            labels.put(first, rangeLabel(group));
         }
         return labels;
     }
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+    /** A group's first name with its number replaced by the group's: a range ("1..4") or a list ("1,2,4"). */
+    private static String rangeLabel(List<String> group) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String name : group) {
+            Matcher m = NUMBER.matcher(name);
+            numbers.add(m.find() ? Integer.parseInt(m.group()) : 0);
+        }
+        numbers.sort(null);
+        boolean consecutive = numbers.get(numbers.size() - 1) - numbers.get(0) == numbers.size() - 1;
+        String range = consecutive
+                ? numbers.get(0) + ".." + numbers.get(numbers.size() - 1)
+                : numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return group.get(0).replaceFirst("\\d+", range);
+    }
+
+    /** A family of numbered resources larger than this is drawn as one line, its highest member's. */
+    static final int FAMILY_LINES = 4;
+
+    /**
+     * Replaces each family of more than {@value #FAMILY_LINES} resources that differ only in their number
+     * ({@code app-1.cpu} … {@code app-24.cpu}) and whose lines are not all identical by one line: at each x
+     * the highest of its members, labelled with the range and "(highest)". The verdict judges the busiest
+     * member, so the envelope is the line that matters; 24 nearly equal lines and their legend are not.
+     * Identical families are left to {@link #mergedLabels}.
+     */
+    static void foldFamilies(Map<String, List<Double>> xs, Map<String, List<Double>> ys) {
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        for (String name : xs.keySet()) {
+            if (NUMBER.matcher(name).find()) {
+                families.computeIfAbsent(name.replaceFirst("\\d+", "#"), k -> new ArrayList<>())
+                        .add(name);
+            }
+        }
+        for (List<String> family : families.values()) {
+            if (family.size() <= FAMILY_LINES
+                    || family.stream()
+                            .allMatch(n -> xs.get(n).equals(xs.get(family.get(0)))
+                                    && ys.get(n).equals(ys.get(family.get(0))))) {
+                continue;
+            }
+            TreeMap<Double, Double> highest = new TreeMap<>();
+            for (String name : family) {
+                List<Double> x = xs.remove(name);
+                List<Double> y = ys.remove(name);
+                for (int i = 0; i < x.size(); i++) {
+                    highest.merge(x.get(i), y.get(i), Math::max);
+                }
+            }
+            String label = rangeLabel(family) + " (highest)";
+            xs.put(label, new ArrayList<>(highest.keySet()));
+            ys.put(label, new ArrayList<>(highest.values()));
+        }
+    }
 
     /**
      * One series per station: its utilisation (%) in each run against {@code x} (a month's index, an
@@ -226,6 +271,7 @@ public final class Charts {
                 }
             });
         }
+        foldFamilies(xs, ys);
         if (xs.size() > 4) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);

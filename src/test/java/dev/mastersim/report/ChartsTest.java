@@ -88,6 +88,27 @@ final class ChartsTest {
     }
 
     @Test
+    void aLargeFamilyOfNearlyEqualLinesIsDrawnAsItsHighestMember() {
+        Map<String, List<Double>> xs = new TreeMap<>();
+        Map<String, List<Double>> ys = new TreeMap<>();
+        xs.put("master.cpu", List.of(0.0, 1.0));
+        ys.put("master.cpu", List.of(0.1, 0.2));
+        for (int i = 1; i <= 6; i++) {
+            xs.put("app-" + i + ".cpu", List.of(0.0, 1.0));
+            ys.put("app-" + i + ".cpu", List.of(0.1 + 0.01 * i, 0.5 - 0.01 * i));
+        }
+        for (int i = 1; i <= 2; i++) {
+            xs.put("replica-" + i + ".cpu", List.of(0.0, 1.0));
+            ys.put("replica-" + i + ".cpu", List.of(0.3, 0.3 + i));
+        }
+        Charts.foldFamilies(xs, ys);
+        // six app servers: one line, at each month the busiest of them (app-6 first, app-1 then)
+        assertThat(xs).containsOnlyKeys("master.cpu", "app-1..6.cpu (highest)", "replica-1.cpu", "replica-2.cpu");
+        assertThat(ys.get("app-1..6.cpu (highest)")).containsExactly(0.1 + 0.06, 0.5 - 0.01);
+        assertThat(xs.get("app-1..6.cpu (highest)")).containsExactly(0.0, 1.0);
+    }
+
+    @Test
     void dayChartsAreValidPngAndSvg() throws Exception {
         List<Charts.Drawing> charts = Charts.day(Fixtures.day(), Fixtures.SLO);
         assertThat(charts).extracting(Charts.Drawing::name).containsExactly("day-response", "day-utilisation");

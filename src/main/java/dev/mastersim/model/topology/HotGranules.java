@@ -43,9 +43,8 @@ final class HotGranules implements LockManager.BusyWatcher {
 
     HotGranules(int tables, Simulation sim) {
         this.sim = sim;
-        // one spare entry: add() writes a newcomer there before it knows whether it stays
-        keys = new long[tables][SLOTS + 1];
-        busy = new double[tables][SLOTS + 1];
+        keys = new long[tables][SLOTS];
+        busy = new double[tables][SLOTS];
         used = new int[tables];
     }
 
@@ -118,45 +117,38 @@ final class HotGranules implements LockManager.BusyWatcher {
         return -1;
     }
 
-    /**
-     * Adds {@code d} seconds of busy time to {@code granule} of table {@code t} (weighted Misra-Gries).
-     *
-     * <p>In a uniformly accessed table (the common case) every counter is taken and none is the
-     * granule's, so each call takes the least weight off all of them, and whether a counter empties,
-     * or the newcomer stays, is a coin toss the processor cannot predict. So those steps do not branch:
-     * every counter is written back to where it goes if it survives (the next survivor overwrites it
-     * if it does not), and the newcomer is written after the survivors and counted only if positive.
-     */
+    /** Adds {@code d} seconds of busy time to {@code granule} of table {@code t} (weighted Misra-Gries). */
     private void add(int t, long granule, double d) {
         if (!(d > 0)) {
             return;
         }
-        long[] key = keys[t];
-        double[] w = busy[t];
-        int n = used[t];
-        for (int k = 0; k < n; k++) {
-            if (key[k] == granule) {
-                w[k] += d;
-                return;
-            }
+        int k = find(t, granule);
+        if (k >= 0) {
+            busy[t][k] += d;
+            return;
         }
-        if (n == SLOTS) {
+        if (used[t] == SLOTS) {
+            double[] w = busy[t];
             double least = d;
-            for (int k = 0; k < SLOTS; k++) {
-                least = Math.min(least, w[k]);
+            for (int i = 0; i < SLOTS; i++) {
+                least = Math.min(least, w[i]);
             }
             d -= least;
             // take the least weight off every counter and drop the emptied ones
-            n = 0;
-            for (int k = 0; k < SLOTS; k++) {
-                double left = w[k] - least;
-                key[n] = key[k];
-                w[n] = left;
-                n += left > 0 ? 1 : 0;
+            int kept = 0;
+            for (int i = 0; i < SLOTS; i++) {
+                double left = w[i] - least;
+                if (left > 0) {
+                    keys[t][kept] = keys[t][i];
+                    w[kept++] = left;
+                }
+            }
+            used[t] = kept;
+            if (!(d > 0)) {
+                return;
             }
         }
-        key[n] = granule;
-        w[n] = d;
-        used[t] = n + (d > 0 ? 1 : 0);
+        keys[t][used[t]] = granule;
+        busy[t][used[t]++] = d;
     }
 }

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ModelBenchmark {
-    private static final String SCENARIO =
+    static final String SCENARIO =
             """
             version: 1
             name: bench

@@ -49,19 +49,8 @@ import java.util.Arrays;
  * aborts it. Continuous detection on every wait keeps the graph acyclic at all times, so nothing ever
  * waits without a chain of blockers that ends in a running transaction.
  *
- * <p>The search does not walk queues. A queued waiter reaches, through the graph, <em>every</em> holder
- * of its granule: an exclusive one waits for all of them; a shared one waits for the exclusive holder,
- * or the upgrader (who waits for every other holder), or else an exclusive waiter ahead, since the head
- * of a queue is always blocked by a holder, and with only shared holders a shared head would have been
- * granted. And a queued waiter reaches nothing else outside its queue, for the waiters ahead of it wait
- * on the same granule. So the search goes from a waiter straight to the holders of its granule, scanned
- * once per search however many of its waiters are met, and from an upgrader to the other holders: its
- * cost is the holders reachable from the requester, whatever the length of the queues (a FIFO thousands
- * long behind one hot row used to be walked, waiter by waiter, for each of its waiters met). The one path
- * that stays inside a queue is to the requester itself when a search runs after later requests queued
- * behind it ({@link #deadlocked}, for a deadlock timeout): a waiter behind it reaches it if either is
- * exclusive or an exclusive waiter stands between. The property tests check every search against a
- * cycle search on the whole graph.
+ * <p>The search itself, which goes from a waiter straight to the holders of its granule rather than
+ * along its queue, so that its cost does not grow with the queues, is {@link DeadlockSearch}.
  *
  * <p>With {@link #acquireUnsearched} a wait is not searched when it begins; the caller asks {@link
  * #deadlocked} once the wait has lasted its deadlock timeout (PostgreSQL's {@code deadlock_timeout}) and
@@ -94,7 +83,7 @@ import java.util.Arrays;
  * free lists. A record remembers its table slot, so freeing it needs no probe. A node is on its
  * granule's doubly linked holder or waiter list (O(1) unlink on abort) and on its transaction's singly
  * linked list of held locks (release walks it once).
- * The deadlock search uses a preallocated {@code int} stack and epoch-stamped visit marks on transactions
+ * The deadlock search ({@link DeadlockSearch}) uses a preallocated {@code int} stack and epoch-stamped visit marks on transactions
  * and records, so starting a search costs nothing. Arrays grow only by doubling when a capacity is exceeded, which is amortised and,
  * once the population of transactions and locks has been seen, never happens again.
  *
@@ -152,12 +141,12 @@ public final class LockManager {
         void busy(long granule, double since);
     }
 
-    private static final int NIL = -1;
+    static final int NIL = -1;
 
     // node states
-    private static final int HELD = 0; // granted, on the granule's holder list
-    private static final int QUEUED = 1; // a new request, on the granule's FIFO
-    private static final int UPGRADING = 2; // held SHARED, waiting for EXCLUSIVE ahead of the FIFO
+    static final int HELD = 0; // granted, on the granule's holder list
+    static final int QUEUED = 1; // a new request, on the granule's FIFO
+    static final int UPGRADING = 2; // held SHARED, waiting for EXCLUSIVE ahead of the FIFO
 
     private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
 
@@ -179,56 +168,49 @@ public final class LockManager {
 
     // Each pooled entity is one stride of a single int[] (its fields side by side, one cache line or
     // less), so a hot path loads one array reference and the JIT merges the range checks on a stride.
+    // The arrays and their field offsets are package-private: DeadlockSearch reads them in place.
 
     // lock records, pooled: recKey beside, the rest in recs (free list through R_NEXT_FREE)
-    private static final int REC = 8;
-    private static final int R_HOLDERS = 0; // head of the doubly linked holder list
-    private static final int R_WAIT_HEAD = 1; // the FIFO of queued requests, doubly linked
-    private static final int R_WAIT_TAIL = 2;
-    private static final int R_SHARED = 3; // holders by mode: R_SHARED + mode is the mode's count
-    private static final int R_EXCLUSIVE = R_SHARED + EXCLUSIVE;
-    private static final int R_UPGRADER = 5; // the held node waiting to upgrade, or NIL
-    private static final int R_NEXT_FREE = 6;
-    private static final int R_SLOT = 7; // the table slot holding the record, kept when entries move
+    static final int REC = 8;
+    static final int R_HOLDERS = 0; // head of the doubly linked holder list
+    static final int R_WAIT_HEAD = 1; // the FIFO of queued requests, doubly linked
+    static final int R_WAIT_TAIL = 2;
+    static final int R_SHARED = 3; // holders by mode: R_SHARED + mode is the mode's count
+    static final int R_EXCLUSIVE = R_SHARED + EXCLUSIVE;
+    static final int R_UPGRADER = 5; // the held node waiting to upgrade, or NIL
+    static final int R_NEXT_FREE = 6;
+    static final int R_SLOT = 7; // the table slot holding the record, kept when entries move
     private long[] recKey;
-    private int[] recs;
+    int[] recs;
     private int recFree;
 
     // request nodes, pooled (free list through N_NEXT)
-    private static final int NODE = 8;
-    private static final int N_TXN = 0;
-    private static final int N_REC = 1;
-    private static final int N_MODE = 2;
-    private static final int N_STATE = 3;
-    private static final int N_PREV = 4;
-    private static final int N_NEXT = 5;
-    private static final int N_TXN_NEXT = 6;
-    private static final int N_SEQ = 7; // a queued node's place in queue order: later nodes have larger ones
-    private int[] nodes;
+    static final int NODE = 8;
+    static final int N_TXN = 0;
+    static final int N_REC = 1;
+    static final int N_MODE = 2;
+    static final int N_STATE = 3;
+    static final int N_PREV = 4;
+    static final int N_NEXT = 5;
+    static final int N_TXN_NEXT = 6;
+    static final int N_SEQ = 7; // a queued node's place in queue order: later nodes have larger ones
+    int[] nodes;
     private int nodeCapacity;
     private int nodeFree;
 
     // transactions, indexed by id
-    private static final int TXN = 4;
-    private static final int T_FIRST = 0; // held nodes in grant order
-    private static final int T_LAST = 1;
-    private static final int T_WAIT = 2; // the node waited on, or NIL
-    private static final int T_HELD = 3;
-    private int[] txns;
+    static final int TXN = 4;
+    static final int T_FIRST = 0; // held nodes in grant order
+    static final int T_LAST = 1;
+    static final int T_WAIT = 2; // the node waited on, or NIL
+    static final int T_HELD = 3;
+    int[] txns;
     private int txnCapacity;
-    private int[] txnMark; // epoch of the last deadlock search that visited it
-    private int[] recMark; // epoch of the last deadlock search that scanned its holders for a queued waiter
     private int waitSeq; // the last N_SEQ given (compared by difference, so it may wrap)
 
-    // scratch: deadlock search stack, release's affected granules and granted txns
-    private int[] stack;
-    private int sp;
-    private int epoch;
-    private static final int UNKNOWN = -2;
-    private int searchNode; // the requester's waiting node
-    private int searchRec; // and its record
-    private int searchFirstX; // the first exclusive waiter behind it, NIL, or UNKNOWN until needed
-    private long searchSteps; // transactions popped and holders looked at by every search so far
+    private final DeadlockSearch deadlocks = new DeadlockSearch(this);
+
+    // scratch: release's affected granules and granted txns
     private int[] affected;
     private int[] grantedTxns;
     private int grants;
@@ -287,7 +269,7 @@ public final class LockManager {
      * the caller then aborts it, the victim, with {@link #releaseAll}.
      */
     public boolean deadlocked(int txn) {
-        return isWaiting(txn) && closesCycle(txn);
+        return isWaiting(txn) && deadlocks.closesCycle(txn);
     }
 
     private int acquire(int txn, long granule, int mode, boolean search) {
@@ -345,7 +327,7 @@ public final class LockManager {
      * looked at (its cost, counted rather than timed, for tests and benchmarks).
      */
     public long searchSteps() {
-        return searchSteps;
+        return deadlocks.steps();
     }
 
     /** Whether {@code txn} has a request waiting. */
@@ -455,7 +437,7 @@ public final class LockManager {
         int node = newNode(txn, rec, mode, QUEUED);
         appendWaiter(rec, node);
         startWaiting(txn, node);
-        if (!search || !closesCycle(txn)) {
+        if (!search || !deadlocks.closesCycle(txn)) {
             return WAITING;
         }
         // deadlock: unlink again, leaving no trace
@@ -474,7 +456,7 @@ public final class LockManager {
         nodes[own * NODE + N_STATE] = UPGRADING;
         recs[rec * REC + R_UPGRADER] = own;
         startWaiting(txn, own);
-        if (!search || !closesCycle(txn)) {
+        if (!search || !deadlocks.closesCycle(txn)) {
             return WAITING;
         }
         // deadlock: back to a plain shared holder
@@ -506,99 +488,6 @@ public final class LockManager {
         return mode == SHARED
                 ? recs[rec * REC + R_EXCLUSIVE] == 0
                 : recs[rec * REC + R_SHARED] + recs[rec * REC + R_EXCLUSIVE] == 0;
-    }
-
-    // ---------------------------------------------------------------- deadlock search
-
-    /**
-     * Whether the waiting {@code requester} is on a cycle of the waits-for graph, searched over holders
-     * only: a queued waiter reaches every holder of its granule, and nothing else outside its queue.
-     */
-    private boolean closesCycle(int requester) {
-        int mark = nextEpoch();
-        int own = txns[requester * TXN + T_WAIT];
-        searchNode = own;
-        searchRec = nodes[own * NODE + N_REC];
-        searchFirstX = UNKNOWN;
-        txnMark[requester] = mark;
-        stack[0] = requester;
-        sp = 1;
-        while (sp > 0) {
-            int txn = stack[--sp];
-            searchSteps++;
-            int node = txns[txn * TXN + T_WAIT];
-            if (node != NIL && pushBlockers(txn, node, requester, mark)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Pushes the unvisited holders {@code txn}'s waiting {@code node} leads to; true when one is the requester. */
-    private boolean pushBlockers(int txn, int node, int requester, int mark) {
-        int rec = nodes[node * NODE + N_REC];
-        if (nodes[node * NODE + N_STATE] == QUEUED) {
-            // behind the requester in its own queue: an edge to it (only when the search began later)
-            if (rec == searchRec && txn != requester && reachesRequesterInQueue(node)) {
-                return true;
-            }
-            // every queued waiter on a granule reaches the same holders: scan them once per search
-            if (recMark[rec] == mark) {
-                return false;
-            }
-            recMark[rec] = mark;
-        }
-        // the holders (an upgrader waits for every other one)
-        for (int h = recs[rec * REC + R_HOLDERS]; h != NIL; h = nodes[h * NODE + N_NEXT]) {
-            searchSteps++;
-            if (nodes[h * NODE + N_TXN] != txn && visit(nodes[h * NODE + N_TXN], requester, mark)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the queued {@code node}, on the requester's granule, reaches the queued requester through
-     * the queue: it is behind it, and one of the two is exclusive or an exclusive waiter stands between.
-     */
-    private boolean reachesRequesterInQueue(int node) {
-        int own = searchNode;
-        if (nodes[own * NODE + N_STATE] != QUEUED || nodes[node * NODE + N_SEQ] - nodes[own * NODE + N_SEQ] <= 0) {
-            return false;
-        }
-        if ((nodes[node * NODE + N_MODE] | nodes[own * NODE + N_MODE]) == EXCLUSIVE) {
-            return true;
-        }
-        if (searchFirstX == UNKNOWN) {
-            // the first exclusive waiter behind the requester, found once per search
-            int w = nodes[own * NODE + N_NEXT];
-            while (w != NIL && nodes[w * NODE + N_MODE] != EXCLUSIVE) {
-                w = nodes[w * NODE + N_NEXT];
-            }
-            searchFirstX = w;
-        }
-        return searchFirstX != NIL && nodes[node * NODE + N_SEQ] - nodes[searchFirstX * NODE + N_SEQ] >= 0;
-    }
-
-    private boolean visit(int txn, int requester, int mark) {
-        if (txn == requester) {
-            return true;
-        }
-        if (txnMark[txn] != mark) {
-            txnMark[txn] = mark;
-            stack[sp++] = txn;
-        }
-        return false;
-    }
-
-    private int nextEpoch() {
-        if (++epoch == 0) {
-            Arrays.fill(txnMark, 0);
-            Arrays.fill(recMark, 0);
-            epoch = 1;
-        }
-        return epoch;
     }
 
     // ---------------------------------------------------------------- release and grant loop
@@ -905,15 +794,14 @@ public final class LockManager {
             txns[t * TXN + T_WAIT] = NIL;
         }
         txnCapacity = capacity;
-        txnMark = old == 0 ? new int[capacity] : Arrays.copyOf(txnMark, capacity);
-        stack = new int[capacity];
+        deadlocks.transactionsGrew(capacity);
         grantedTxns = new int[capacity];
     }
 
     private void allocRecords(int capacity) {
         int old = recKey == null ? 0 : recKey.length;
         recKey = old == 0 ? new long[capacity] : Arrays.copyOf(recKey, capacity);
-        recMark = old == 0 ? new int[capacity] : Arrays.copyOf(recMark, capacity);
+        deadlocks.recordsGrew(capacity);
         if (recSince != null) {
             recSince = Arrays.copyOf(recSince, capacity);
         }

@@ -98,6 +98,15 @@ final class HotGranules implements LockManager.BusyWatcher {
         out[t] = Math.max(out[t], running + (k >= 0 ? busy[t][k] : 0));
     }
 
+    /** Table {@code t}'s counters in order, as (granule, weight) pairs (for tests). */
+    double[][] counters(int t) {
+        double[][] c = new double[used[t]][];
+        for (int k = 0; k < used[t]; k++) {
+            c[k] = new double[] {keys[t][k], busy[t][k]};
+        }
+        return c;
+    }
+
     private int find(int t, long granule) {
         long[] key = keys[t];
         for (int k = 0; k < used[t]; k++) {

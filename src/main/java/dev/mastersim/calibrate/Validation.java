@@ -316,14 +316,15 @@ public final class Validation {
                             + " waiter wakes, re-fetches the row's newest version (READ COMMITTED re-checks the updated row,"
                             + " documentation 13.2.1) and queues again for the tuple lock (src/backend/access/heap/README.tuplock);"
                             + " each update also leaves a dead version the next reader must step over until the page is pruned.");
-            lines.add("So the serial section's length grows with the number waiting. A model option (default off) that"
-                    + " charges each release the work of waking and re-queueing its waiters would add it; fitting a"
-                    + " factor to this curve would not.");
+            lines.add("So the serial section's length grows with the number waiting. master.wakeup_cost (default off)"
+                    + " charges each release the master CPU of scanning its waiters (PostgreSQL's ProcLockWakeup walks"
+                    + " the whole wait queue) before the next holder runs; set it from a measurement of that work,"
+                    + " never from this curve.");
         } else {
             lines.add("Waking and re-queueing waiters, and the CPU they burn while contending, grow with their number;"
-                    + " the model has no such cost. A model option (default off) charging it per release would add"
-                    + " it. On a machine shared with other work, a fall may also be that work taking the CPU:"
-                    + " rerun before reading a mechanism into it.");
+                    + " the model charges it only with master.wakeup_cost (default off), per waiter scanned at each"
+                    + " release, set from a measurement of that work. On a machine shared with other work, a fall"
+                    + " may also be that work taking the CPU: rerun before reading a mechanism into it.");
         }
         return lines;
     }

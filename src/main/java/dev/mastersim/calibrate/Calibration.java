@@ -30,9 +30,19 @@ public final class Calibration {
     public record Settings(
             String jdbcUrl, String user, String password, String passwordEnv, Workload workload, boolean keep) {}
 
-    /** The database's description and the steps measured on it. */
+    /**
+     * The database's description and the steps measured on it.
+     *
+     * @param steps each level's first measurement, in the order of the workload's levels
+     * @param repeats every measurement of each level, in the order taken, one list per level of {@code steps}
+     */
     record Measured(
-            String database, String machine, ServiceProbe.Times service, List<MeasuredStep> steps, boolean local) {}
+            String database,
+            String machine,
+            ServiceProbe.Times service,
+            List<MeasuredStep> steps,
+            List<List<MeasuredStep>> repeats,
+            boolean local) {}
 
     /** Measures and fits. {@code progress} counts seconds of measurement. */
     public static CalibrationResult run(Settings s, StopSignal stop, Progress progress)
@@ -56,16 +66,31 @@ public final class Calibration {
 
     /** Seconds a run of {@code w} takes, for the progress bar: the probe and each level, warm-ups included. */
     static long plannedSeconds(Workload w) {
-        double step = w.stepSeconds() * 1.2;
-        return Math.round((Math.max(1.0, Math.min(w.stepSeconds(), 5.0) * 0.2) + Math.min(w.stepSeconds(), 5.0))
-                + step * w.clients().size());
+        return plannedSeconds(w, 1);
     }
 
-    /** Runs the workload: the probe, then every level, on fresh tables dropped afterwards. */
+    /** Seconds a run of {@code w} with {@code rounds} passes over its levels takes. */
+    static long plannedSeconds(Workload w, int rounds) {
+        double step = w.stepSeconds() * 1.2;
+        return Math.round((Math.max(1.0, Math.min(w.stepSeconds(), 5.0) * 0.2) + Math.min(w.stepSeconds(), 5.0))
+                + step * w.clients().size() * rounds);
+    }
+
+    /** Runs the workload: the probe, then every level once, on fresh tables dropped afterwards. */
     static Measured measure(Settings s, StopSignal stop, Progress progress)
             throws IOException, SQLException, InterruptedException {
+        return measure(s, stop, progress, 1);
+    }
+
+    /**
+     * Runs the workload: the probe, then {@code rounds} passes over the levels, interleaved (1, 2, 4, …, 1,
+     * 2, 4, …) so that a database drifting slowly over the run shows as a spread between a level's repeats
+     * rather than as a shape across the levels; on fresh tables dropped afterwards.
+     */
+    static Measured measure(Settings s, StopSignal stop, Progress progress, int rounds)
+            throws IOException, SQLException, InterruptedException {
         Workload w = s.workload();
-        progress.plan(plannedSeconds(w));
+        progress.plan(plannedSeconds(w, rounds));
         Tables tables = Tables.fresh();
         try (Target target =
                 Target.open(s.jdbcUrl(), s.user(), s.password(), tables.prefix(), w.lockTimeoutSeconds())) {
@@ -77,17 +102,29 @@ public final class Calibration {
                 LoadRunner runner = new LoadRunner(target, w, tables, stop);
                 // at concurrency 1 before any level: the service times, and a warm-up of the JIT and the database
                 ServiceProbe.Times service = runner.probe(Math.min(w.stepSeconds(), 5.0));
-                List<MeasuredStep> steps = new ArrayList<>();
-                for (int clients : w.clients()) {
-                    if (stop.stopped()) {
-                        break;
-                    }
-                    MeasuredStep step = runner.step(clients, progress.within("clients " + clients));
-                    if (step != null) {
-                        steps.add(step);
+                List<List<MeasuredStep>> byLevel = new ArrayList<>();
+                for (int i = 0; i < w.clients().size(); i++) {
+                    byLevel.add(new ArrayList<>());
+                }
+                for (int round = 1; round <= rounds && !stop.stopped(); round++) {
+                    for (int i = 0; i < w.clients().size() && !stop.stopped(); i++) {
+                        int clients = w.clients().get(i);
+                        String label = rounds == 1 ? "clients " + clients : "round " + round + ", clients " + clients;
+                        MeasuredStep step = runner.step(clients, progress.within(label));
+                        if (step != null) {
+                            byLevel.get(i).add(step);
+                        }
                     }
                 }
-                return new Measured(database, machine(), service, steps, target.local());
+                byLevel.removeIf(List::isEmpty);
+                List<MeasuredStep> steps = byLevel.stream().map(l -> l.get(0)).toList();
+                return new Measured(
+                        database,
+                        machine(),
+                        service,
+                        steps,
+                        byLevel.stream().map(List::copyOf).toList(),
+                        target.local());
             } finally {
                 if (!s.keep() || target.embedded()) {
                     try (Connection c = target.connect()) {

@@ -13,6 +13,7 @@ import dev.mastersim.scenario.ScenarioLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Per concurrency level: throughput, p50/p95/p99 and lock wait share of both, the relative error, and",
             "a verdict (goals: throughput within 15%% and p95 within 25%% up to the measured peak; the same shape",
-            "past it). The database is the recorded one unless --jdbc-url names another."
+            "past it). Each level is measured --repeat times, the levels interleaved (1,2,4,...,1,2,4,...), and the",
+            "model compared with their mean; where the database's own spread is at least the model's error and",
+            "wider than the goal, that level gets no judgement. The database is the recorded one unless --jdbc-url",
+            "names another."
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -45,8 +49,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "D", description = "Measured time per level (default: the recorded one).")
     String step;
 
+    @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Measure each level N times, interleaved (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Override
     public Integer call() throws Exception {
+        if (repeat < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--repeat: expected a whole number of at least 1, got " + repeat);
+        }
         output.prepare(spec, "validate");
         Scenario s = options.load(spec.commandLine().getErr());
         if (s == null) {
@@ -95,6 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
                             return ScenarioLoader.load(options.scenario, all);
                         },
                         options::settings,
+                        repeat,
                         stop,
                         bar.progress());
             } catch (ScenarioException e) {

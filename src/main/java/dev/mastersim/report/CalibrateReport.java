@@ -202,7 +202,12 @@ public final class CalibrateReport {
         StringBuilder b = new StringBuilder();
         b.append("scenario: ").append(v.scenario()).append(NL);
         b.append("database: ").append(v.database()).append(NL);
-        b.append("machine:  ").append(v.machine()).append(NL).append(NL);
+        b.append("machine:  ").append(v.machine()).append(NL);
+        b.append(String.format(
+                Locale.ROOT,
+                "repeats:  %d per level, interleaved; db is their mean, range their min and max, spread the farthest"
+                        + " from the mean%n%n",
+                v.repeats()));
         b.append(String.format(
                 Locale.ROOT,
                 "%7s  %-5s %10s %9s %9s %9s %9s %8s%n",
@@ -239,14 +244,38 @@ public final class CalibrateReport {
                     percent(lockShare(s))));
             b.append(String.format(
                     Locale.ROOT,
-                    "%7s  %-5s %9.0f%% %9s %8.0f%%%n",
+                    "%7s  %-5s %9.0f%% %9s %8.0f%%   %s%n",
                     "",
                     "error",
                     100 * r.throughputError(),
                     "",
-                    100 * r.p95Error()));
+                    100 * r.p95Error(),
+                    r.judgement().word()));
+            if (r.repeats().size() > 1) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%7s  %-5s %s   p95 %.3f to %.3f ms (spread %.0f%%)%n",
+                        "",
+                        "range",
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f to %.1f/s (spread %.0f%%)",
+                                r.throughputMin(),
+                                r.throughputMax(),
+                                100 * r.throughputSpread()),
+                        r.p95Min(),
+                        r.p95Max(),
+                        100 * r.p95Spread()));
+            }
         }
-        b.append(NL).append(v.passed() ? "Verdict: the model agrees." : "Verdict: the model does not agree yet.");
+        b.append(NL)
+                .append(
+                        switch (v.outcome()) {
+                            case AGREES -> "Verdict: the model agrees.";
+                            case DISAGREES -> "Verdict: the model does not agree yet.";
+                            case UNDECIDED -> "Verdict: no judgement possible: the database did not repeat itself"
+                                    + " closely enough.";
+                        });
         b.append(NL);
         for (String line : v.verdict()) {
             b.append("  ").append(line).append(NL);
@@ -264,7 +293,9 @@ public final class CalibrateReport {
         ObjectNode goals = root.putObject("goals");
         goals.put("throughput", v.throughputGoal());
         goals.put("p95", v.p95Goal());
+        root.put("repeats", v.repeats());
         root.put("passed", v.passed());
+        root.put("outcome", v.outcome().word());
         ArrayNode verdict = root.putArray("verdict");
         v.verdict().forEach(verdict::add);
         ArrayNode levels = root.putArray("levels");
@@ -282,21 +313,36 @@ public final class CalibrateReport {
             ObjectNode err = n.putObject("relative_error");
             JsonReport.number(err, "throughput", r.throughputError());
             JsonReport.number(err, "p95", r.p95Error());
+            ObjectNode spread = n.putObject("database_spread");
+            range(spread.putObject("throughput_per_s"), r.throughputMin(), r.throughputMax(), r.throughputSpread());
+            range(spread.putObject("p95_ms"), r.p95Min(), r.p95Max(), r.p95Spread());
+            ArrayNode repeats = n.putArray("database_repeats");
+            for (MeasuredStep m : r.repeats()) {
+                step(repeats.addObject(), m);
+            }
+            n.put("judgement", r.judgement().word());
         }
         return JsonReport.write(root);
+    }
+
+    private static void range(ObjectNode n, double min, double max, double spread) {
+        JsonReport.number(n, "min", min);
+        JsonReport.number(n, "max", max);
+        JsonReport.number(n, "spread", spread);
     }
 
     /** One row per level: database and model side by side. */
     public static String validateCsv(ValidationResult v) {
         StringBuilder b = new StringBuilder("clients,db_throughput_per_s,model_throughput_per_s,throughput_error,"
                 + "db_p50_ms,model_p50_ms,db_p95_ms,model_p95_ms,p95_error,db_p99_ms,model_p99_ms,"
-                + "db_lock_wait_share,model_lock_wait_share\n");
+                + "db_lock_wait_share,model_lock_wait_share,repeats,db_throughput_min,db_throughput_max,"
+                + "db_throughput_spread,db_p95_min_ms,db_p95_max_ms,db_p95_spread,judgement\n");
         for (ValidationResult.Row r : v.rows()) {
             MeasuredStep m = r.measured();
             RunResult s = r.simulated();
             b.append(String.format(
                     Locale.ROOT,
-                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s%n",
                     m.clients(),
                     m.throughput(),
                     s.mean(FigureNames.THROUGHPUT),
@@ -309,12 +355,23 @@ public final class CalibrateReport {
                     m.p99Ms(),
                     s.mean(FigureNames.response("p99")),
                     m.lockWaitShare(),
-                    lockShare(s)));
+                    lockShare(s),
+                    r.repeats().size(),
+                    r.throughputMin(),
+                    r.throughputMax(),
+                    r.throughputSpread(),
+                    r.p95Min(),
+                    r.p95Max(),
+                    r.p95Spread(),
+                    r.judgement().word()));
         }
         return b.toString();
     }
 
-    /** Throughput (left) and p95 (right) by clients, the database's and the model's (with its 95% CI). */
+    /**
+     * Throughput (left) and p95 (right) by clients, the database's (the mean of its repeats, bars to the
+     * farthest repeat) and the model's (with its 95% CI).
+     */
     public static Charts.Drawing validateChart(ValidationResult v) {
         String title = "Database and model by clients: " + v.database();
         XYChart chart = chart(title, "transactions/s");
@@ -323,7 +380,9 @@ public final class CalibrateReport {
         chart.setYAxisGroupTitle(1, "p95 response time (ms)");
         List<Double> x = new ArrayList<>();
         List<Double> dbX = new ArrayList<>();
+        List<Double> dbXErr = new ArrayList<>();
         List<Double> dbP95 = new ArrayList<>();
+        List<Double> dbP95Err = new ArrayList<>();
         List<Double> simX = new ArrayList<>();
         List<Double> simXErr = new ArrayList<>();
         List<Double> simP95 = new ArrayList<>();
@@ -331,14 +390,17 @@ public final class CalibrateReport {
         for (ValidationResult.Row r : v.rows()) {
             x.add((double) r.measured().clients());
             dbX.add(r.measured().throughput());
+            dbXErr.add(finite(r.throughputSpread() * r.measured().throughput()));
             dbP95.add(r.measured().p95Ms());
+            dbP95Err.add(finite(r.p95Spread() * r.measured().p95Ms()));
             add(r.simulated().figure(FigureNames.THROUGHPUT), simX, simXErr);
             add(r.simulated().figure(FigureNames.response("p95")), simP95, simP95Err);
         }
         if (!x.isEmpty()) {
-            chart.addSeries("database throughput", x, dbX).setMarker(SeriesMarkers.CIRCLE);
+            String repeats = v.repeats() > 1 ? " (mean, bars: farthest repeat)" : "";
+            chart.addSeries("database throughput" + repeats, x, dbX, dbXErr).setMarker(SeriesMarkers.CIRCLE);
             chart.addSeries("model throughput (95% CI)", x, simX, simXErr).setMarker(SeriesMarkers.SQUARE);
-            XYSeries a = chart.addSeries("database p95", x, dbP95);
+            XYSeries a = chart.addSeries("database p95" + repeats, x, dbP95, dbP95Err);
             a.setMarker(SeriesMarkers.DIAMOND);
             a.setLineStyle(Charts.DASHED);
             a.setYAxisGroup(1);
@@ -348,6 +410,10 @@ public final class CalibrateReport {
             b.setYAxisGroup(1);
         }
         return new Charts.Drawing("validate", title, Charts.png(chart), Charts.svg(chart));
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0.0;
     }
 
     private static XYChart chart(String title, String yTitle) {

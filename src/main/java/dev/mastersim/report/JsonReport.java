@@ -252,7 +252,8 @@ public final class JsonReport {
 
     /**
      * The {@code capacity} document; with {@code closed}, {@code "closed_form": {"capacity_per_s",
-     * "method", "bottleneck"}} after the reason, or {@code {"capacity_per_s": null, "why": "..."}}.
+     * "method", "bottleneck"}} after the reason (for a closed population {@code "capacity_users"} first, and
+     * {@code "capacity_per_s"} the throughput there), or {@code {"capacity_per_s": null, "why": "..."}}.
      */
     public static ObjectNode capacityNode(CapacityResult c, ClosedForm closed) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -265,7 +266,13 @@ public final class JsonReport {
         root.put("reason", c.limit().reason());
         if (closed != null) {
             ObjectNode f = root.putObject("closed_form");
-            number(f, "capacity_per_s", closed.capacity());
+            if (closed.users()) {
+                // a closed population's capacity is a number of users; the rate is theirs at it
+                number(f, "capacity_users", closed.capacity());
+                number(f, "capacity_per_s", closed.throughput());
+            } else {
+                number(f, "capacity_per_s", closed.capacity());
+            }
             if (closed.covered()) {
                 f.put("method", closed.method());
                 f.put("bottleneck", closed.bottleneck());

@@ -246,6 +246,15 @@ public final class PlanReport {
         if (!f.covered()) {
             return "No closed form: " + f.why() + ".";
         }
+        if (f.users()) {
+            return String.format(
+                    Locale.ROOT,
+                    "Closed form: %.0f users (%.1f requests/s), bottleneck %s (%s).",
+                    f.capacity(),
+                    f.throughput(),
+                    f.bottleneck(),
+                    f.method());
+        }
         return String.format(
                 Locale.ROOT,
                 "Closed form: %.1f requests/s, bottleneck %s (%s).",

@@ -255,7 +255,8 @@ final class Binder {
                 (int) count(m, "shards", "/master", 1, Limits.SHARDS, d.shards()),
                 fraction(m, "cross_shard", d.crossShard()),
                 duration(m, "flush_per_commit", d.flushPerCommit()),
-                duration(m, "deadlock_timeout", d.deadlockTimeout()));
+                duration(m, "deadlock_timeout", d.deadlockTimeout()),
+                duration(m, "wakeup_cost", d.wakeupCost()));
     }
 
     private Replicas replicas(JsonNode n) {

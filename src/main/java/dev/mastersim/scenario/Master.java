@@ -12,6 +12,8 @@ package dev.mastersim.scenario;
  *     {@code flush + n x flushPerCommit}, which gives group commit its ceiling of 1/flushPerCommit commits/s
  * @param deadlockTimeout seconds a lock wait lasts before it is searched for a deadlock (PostgreSQL's {@code
  *     deadlock_timeout}); 0 searches each wait as it begins
+ * @param wakeupCost seconds of master CPU per request waiting on a granule when a release scans its queue
+ *     (PostgreSQL's {@code ProcLockWakeup} walks every waiter of a released lock); 0 leaves it out
  * @param crossShard with shards: the share of write transactions whose rows each hash to their own shard (and
  *     pay two-phase commit when that is more than one); the others live wholly on their first row's shard, as a
  *     sharded schema co-locates what one transaction touches
@@ -25,7 +27,32 @@ public record Master(
         int shards,
         double crossShard,
         double flushPerCommit,
-        double deadlockTimeout) {
+        double deadlockTimeout,
+        double wakeupCost) {
+
+    /** A master whose lock releases cost nothing ({@code wakeup_cost: 0}). */
+    public Master(
+            int cores,
+            Dist flush,
+            boolean groupCommit,
+            int maxConnections,
+            double lockWaitTimeout,
+            int shards,
+            double crossShard,
+            double flushPerCommit,
+            double deadlockTimeout) {
+        this(
+                cores,
+                flush,
+                groupCommit,
+                maxConnections,
+                lockWaitTimeout,
+                shards,
+                crossShard,
+                flushPerCommit,
+                deadlockTimeout,
+                0);
+    }
 
     /** A master that searches each lock wait for a deadlock as it begins ({@code deadlock_timeout: 0}). */
     public Master(

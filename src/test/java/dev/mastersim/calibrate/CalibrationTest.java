@@ -1,6 +1,7 @@
 package dev.mastersim.calibrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.mastersim.experiment.Progress;
 import dev.mastersim.experiment.RunSettings;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -157,18 +159,39 @@ final class CalibrationTest {
         CalibrationResult c = calibrate(null, w, false, StopSignal.manual());
         Path file = dir.resolve("calibrated.yaml");
         Files.writeString(file, c.scenario());
+        List<String> stages = new ArrayList<>();
+        Progress progress = Progress.to((done, expected, message) -> {
+            if (message.startsWith("database")
+                    && (stages.isEmpty() || !stages.get(stages.size() - 1).equals(message))) {
+                stages.add(message);
+            }
+        });
         ValidationResult v = Validation.run(
                 "calibrated",
                 new Calibration.Settings(null, null, null, null, w, false),
                 sets -> ScenarioLoader.load(file, sets),
                 s -> RunSettings.of(s).withReplications(2),
+                2,
                 StopSignal.manual(),
-                Progress.NONE);
+                progress);
         assertThat(v.rows()).hasSize(2);
+        assertThat(v.repeats()).isEqualTo(2);
         for (ValidationResult.Row r : v.rows()) {
             assertThat(r.simulated().mean("all", "throughput_per_s")).isPositive();
             assertThat(r.throughputError()).isFinite();
+            assertThat(r.repeats())
+                    .hasSize(2)
+                    .allMatch(m -> m.clients() == r.measured().clients());
+            assertThat(r.measured().throughput())
+                    .isCloseTo((r.throughputMin() + r.throughputMax()) / 2, offset(1e-9 * r.throughputMax()));
         }
+        // the levels interleaved: 1, 2, then 1, 2 again, not 1, 1, 2, 2
+        assertThat(stages)
+                .containsSubsequence(
+                        "database round 1, clients 1",
+                        "database round 1, clients 2",
+                        "database round 2, clients 1",
+                        "database round 2, clients 2");
         assertThat(v.verdict()).isNotEmpty();
     }
 

@@ -67,6 +67,8 @@ final class CalibrateCommandTest {
                 o.resolve("calibrate-scenario.yaml").toString(),
                 "--step",
                 "300ms",
+                "--repeat",
+                "2",
                 "--replications",
                 "2",
                 "--format",
@@ -90,7 +92,37 @@ final class CalibrateCommandTest {
                         .asDouble())
                 .isPositive();
         assertThat(j.get("verdict").size()).isPositive();
+        assertThat(j.get("repeats").asInt()).isEqualTo(2);
+        assertThat(j.get("outcome").asString()).isIn("agrees", "disagrees", "undecided");
+        JsonNode first = j.get("levels").get(0);
+        assertThat(first.get("database_repeats")).hasSize(2);
+        assertThat(first.get("judgement").asString()).isIn("met", "missed", "undecided");
+        JsonNode range = first.get("database_spread").get("throughput_per_s");
+        double mean = first.get("database").get("throughput_per_s").asDouble();
+        assertThat(range.get("min").asDouble()).isLessThanOrEqualTo(mean);
+        assertThat(range.get("max").asDouble()).isGreaterThanOrEqualTo(mean);
         assertThat(v.resolve("validate.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void validateRefusesFewerThanOneRepeat() throws Exception {
+        Path o = dir.resolve("cal");
+        assertThat(run(
+                        "calibrate",
+                        "--workload",
+                        "uniform",
+                        "--clients",
+                        "1",
+                        "--step",
+                        "200ms",
+                        "-q",
+                        "--out",
+                        o.toString()))
+                .as(cli.err())
+                .isZero();
+        int code = run("validate", o.resolve("calibrate-scenario.yaml").toString(), "--repeat", "0");
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err()).contains("--repeat: expected a whole number of at least 1, got 0");
     }
 
     @Test

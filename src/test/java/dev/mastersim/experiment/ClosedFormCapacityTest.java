@@ -97,8 +97,86 @@ final class ClosedFormCapacityTest {
                 + "app: {pool: {size: 0}}\n");
         assertThat(locking.why()).isEqualTo("request type work takes locks");
 
-        ClosedForm closed =
-                of("traffic: {arrivals: closed, users: 10, think: 1s}\n" + work + bare + "app: {pool: {size: 0}}\n");
-        assertThat(closed.why()).startsWith("a closed population");
+        ClosedForm grouped = of("traffic: {arrivals: closed, users: 10, think: 1s}\n" + work
+                + "master: {cores: 2, flush: 1ms, group_commit: true, max_connections: 0}\nreplicas: {count: 0}\n"
+                + "app: {pool: {size: 0}}\n");
+        assertThat(grouped.why()).startsWith("group commit");
+    }
+
+    private static final String POPULATION =
+            """
+            traffic: {arrivals: closed, users: 10, think: 90ms}
+            requests: [{name: work, share: 1, write: {locks: 0, cpu: 10ms}}]
+            master: {cores: 1, flush: 0ms, max_connections: 0}
+            replicas: {count: 0}
+            app: {pool: {size: 0}}
+            """;
+
+    /**
+     * A closed population by hand: one core, exponential D = 10 ms, think Z = 90 ms. MVA: R(1) = D,
+     * X(1) = 1/(Z + D) = 10/s, Q(1) = 0.1; R(2) = D(1 + 0.1) = 11 ms, X(2) = 2/101 ms = 19.80/s,
+     * Q(2) = 0.2178; R(3) = D(1.2178), X(3) = 3/102.178 ms = 29.36/s. With a 25% utilisation limit,
+     * U = X·D is 0.198 at 2 users and 0.294 at 3: the capacity is 2 users at 19.80/s.
+     */
+    @Test
+    void aClosedPopulationsClosedFormIsExactMva() throws Exception {
+        ClosedForm f = of(POPULATION + "slo: {utilisation: 25%}\n");
+        assertThat(f.covered()).as(f.why()).isTrue();
+        assertThat(f.users()).isTrue();
+        assertThat(f.capacity()).isEqualTo(2);
+        assertThat(f.throughput()).isCloseTo(2 / 0.101, offset(1e-9));
+        assertThat(f.bottleneck()).isEqualTo("master.cpu");
+        assertThat(f.method()).startsWith("exact MVA over master.cpu (1 cores)").contains("mean response 11.0 ms");
+        assertThat(PlanReport.closedFormSentence(f)).startsWith("Closed form: 2 users (19.8 requests/s)");
+    }
+
+    /**
+     * Commits flushed one by one add the log disk as a second station. One core of 10 ms and a 30 ms
+     * flush, no think time: X(1) = 1/40 ms = 25/s, Q_cpu(1) = 0.25, Q_disk(1) = 0.75; R_cpu(2) = 12.5 ms,
+     * R_disk(2) = 52.5 ms, X(2) = 2/65 ms = 30.77/s, disk utilisation 92.3%. At a 90% limit the disk,
+     * 75% busy with one user, is the bottleneck and the capacity is one user.
+     */
+    @Test
+    void flushesOneByOneMakeTheDiskASecondStation() throws Exception {
+        ClosedForm f = of(
+                """
+                traffic: {arrivals: closed, users: 10, think: 0ms}
+                requests: [{name: work, share: 1, write: {locks: 0, cpu: 10ms}}]
+                master: {cores: 1, flush: 30ms, group_commit: false, max_connections: 0}
+                replicas: {count: 0}
+                app: {pool: {size: 0}}
+                """);
+        assertThat(f.covered()).as(f.why()).isTrue();
+        assertThat(f.capacity()).isEqualTo(1);
+        assertThat(f.throughput()).isCloseTo(25, offset(1e-9));
+        assertThat(f.bottleneck()).isEqualTo("master.disk");
+        assertThat(dev.mastersim.analytic.Mva.solve(new double[] {0.010, 0.030}, 0, 2)
+                        .throughput(2))
+                .isCloseTo(2 / 0.065, offset(1e-9));
+    }
+
+    /** The simulated capacity of a closed population lands on MVA's, within the search's one-user step and the utilisation's interval. */
+    @Test
+    void aClosedPopulationsSimulatedCapacityIsMvas() throws Exception {
+        Scenario s = ScenarioLoader.parse(
+                "version: 1\n" + POPULATION + "run: {duration: 60s, warmup: 5s, replications: 4, seed: 9}\n",
+                "population.yaml",
+                List.of());
+        ClosedForm f = ClosedForms.capacity(s);
+        assertThat(f.covered()).as(f.why()).isTrue();
+        CapacityResult c = Capacity.run(s, RunSettings.of(s));
+        // the busiest population not saturated: the one the capacity names
+        RunResult at = c.points().stream()
+                .filter(p -> !p.verdict().saturated())
+                .max(java.util.Comparator.comparingDouble(p -> p.mean("stations", "master.cpu", "utilisation")))
+                .orElseThrow();
+        Figure u = at.figure("stations", "master.cpu", "utilisation");
+        // the search's one-user step, plus the users the utilisation's interval spans at MVA's slope there
+        int n = (int) f.capacity();
+        var mva = dev.mastersim.analytic.Mva.solve(new double[] {0.010}, 0.090, n + 1);
+        double slope = mva.utilisation(n + 1, 0) - mva.utilisation(n, 0);
+        double tolerance = 1 + u.ci95() / slope;
+        assertThat(c.capacity()).isCloseTo(f.capacity(), offset(tolerance));
+        assertThat(JsonReport.capacity(c, f)).contains("\"capacity_users\" : " + (int) f.capacity());
     }
 }

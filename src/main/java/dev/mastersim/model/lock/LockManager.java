@@ -340,6 +340,19 @@ public final class LockManager {
         return txn >= 0 && txn < txnCapacity ? txns[txn * TXN + T_HELD] : 0;
     }
 
+    /** Number of requests waiting for {@code granule}: its FIFO and an upgrader (a walk of the queue). */
+    public int waiters(long granule) {
+        int rec = find(granule);
+        if (rec < 0) {
+            return 0;
+        }
+        int n = recs[rec * REC + R_UPGRADER] == NIL ? 0 : 1;
+        for (int w = recs[rec * REC + R_WAIT_HEAD]; w != NIL; w = nodes[w * NODE + N_NEXT]) {
+            n++;
+        }
+        return n;
+    }
+
     // ---------------------------------------------------------------- census (a walk: for tests and assertions)
 
     /** Number of granules with at least one holder. */

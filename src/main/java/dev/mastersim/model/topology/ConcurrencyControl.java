@@ -3,6 +3,7 @@ package dev.mastersim.model.topology;
 import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.model.lock.LockManager;
+import dev.mastersim.model.lock.WakeupCost;
 import dev.mastersim.scenario.Concurrency;
 
 /**
@@ -42,6 +43,11 @@ interface ConcurrencyControl {
     /** Commit or abort: drops every lock of {@code j} on each of its participant shards. */
     void releaseAll(Job j);
 
+    /** Master CPU seconds {@code j}, just granted a lock it waited for, owes the release that woke it; cleared. */
+    default double wakeupWork(Job j) {
+        return 0;
+    }
+
     /**
      * The control the scenario names, over {@code shards} shards; grants are scheduled on {@code driver}.
      * With {@code deferSearch}, a lock wait is not searched for a deadlock as it begins: the driver asks
@@ -49,9 +55,21 @@ interface ConcurrencyControl {
      */
     static ConcurrencyControl of(
             Concurrency c, int shards, boolean deferSearch, Simulation sim, EventHandler driver, LockStats stats) {
+        return of(c, shards, deferSearch, new WakeupCost(0), sim, driver, stats);
+    }
+
+    /** Likewise, with {@code wakeup} charging each lock release for the waiters it scans. */
+    static ConcurrencyControl of(
+            Concurrency c,
+            int shards,
+            boolean deferSearch,
+            WakeupCost wakeup,
+            Simulation sim,
+            EventHandler driver,
+            LockStats stats) {
         return switch (c) {
-            case LOCKING -> new Locking(false, deferSearch, shards, sim, driver, stats);
-            case NO_WAIT -> new Locking(true, false, shards, sim, driver, stats);
+            case LOCKING -> new Locking(false, deferSearch, shards, wakeup, sim, driver, stats);
+            case NO_WAIT -> new Locking(true, false, shards, wakeup, sim, driver, stats);
             case OPTIMISTIC -> new Optimistic();
         };
     }
@@ -61,14 +79,26 @@ interface ConcurrencyControl {
         private final boolean noWait;
         private final boolean deferSearch;
         private final LockManager[] tables;
+        private final WakeupCost wakeup;
 
-        Locking(boolean noWait, boolean deferSearch, int shards, Simulation sim, EventHandler driver, LockStats stats) {
+        Locking(
+                boolean noWait,
+                boolean deferSearch,
+                int shards,
+                WakeupCost wakeup,
+                Simulation sim,
+                EventHandler driver,
+                LockStats stats) {
             this.noWait = noWait;
             this.deferSearch = deferSearch;
+            this.wakeup = wakeup;
             this.tables = new LockManager[shards];
             for (int s = 0; s < shards; s++) {
                 // a grant continues its transaction in a zero-delay event, never inside releaseAll
-                tables[s] = new LockManager(1024, 64, txn -> sim.schedule(0, driver, LOCK_GRANTED, txn));
+                tables[s] = new LockManager(1024, 64, txn -> {
+                    wakeup.granted(txn);
+                    sim.schedule(0, driver, LOCK_GRANTED, txn);
+                });
                 stats.watch(tables[s], sim);
             }
         }
@@ -104,9 +134,45 @@ interface ConcurrencyControl {
 
         @Override
         public void releaseAll(Job j) {
+            if (wakeup.enabled()) {
+                releaseWaking(j);
+                return;
+            }
             for (int p = 0; p < j.participantCount; p++) {
                 tables[j.participants[p]].releaseAll(j.id);
             }
+        }
+
+        /** The release with {@code master.wakeup_cost}: each shard's scan of the waiters on what {@code j} held. */
+        private void releaseWaking(Job j) {
+            wakeup.releasing(j.id);
+            for (int p = 0; p < j.participantCount; p++) {
+                int shard = j.participants[p];
+                LockManager lm = tables[shard];
+                // the granted requests: 0 .. lockIndex - 1; each granule once
+                for (int i = 0; i < j.lockIndex; i++) {
+                    if (j.shardOf[i] == shard && firstOf(j, i)) {
+                        wakeup.scan(lm, j.granule[i]);
+                    }
+                }
+                lm.releaseAll(j.id);
+                wakeup.released();
+            }
+        }
+
+        /** Whether lock request {@code i} of {@code j} is the first on its granule and shard. */
+        private static boolean firstOf(Job j, int i) {
+            for (int e = 0; e < i; e++) {
+                if (j.granule[e] == j.granule[i] && j.shardOf[e] == j.shardOf[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public double wakeupWork(Job j) {
+            return wakeup.take(j.id);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.mastersim.engine.DoubleSampler;
 import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.model.lock.LockManager;
+import dev.mastersim.model.lock.WakeupCost;
 import dev.mastersim.model.pool.ConnectionPool;
 import dev.mastersim.model.station.Station;
 import dev.mastersim.scenario.Scenario;
@@ -105,8 +106,14 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         this.deadlockTimeout = scenario.master().deadlockTimeout();
         this.connectionTimeout = scenario.app().pool().connectionTimeout();
         this.retries = scenario.retries().max();
-        this.control =
-                ConcurrencyControl.of(scenario.concurrency(), masterCpu.length, deadlockTimeout > 0, sim, this, stats);
+        this.control = ConcurrencyControl.of(
+                scenario.concurrency(),
+                masterCpu.length,
+                deadlockTimeout > 0,
+                new WakeupCost(scenario.master().wakeupCost()),
+                sim,
+                this,
+                stats);
         this.holdsLocks = control.holdsLocks();
         this.commit = new CommitProtocol(scenario.master(), shardNames, sim, flushTime, jobs, this);
     }
@@ -353,7 +360,8 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         if (holdsLocks) {
             stats.lockHeld(j, i, sim.now());
         }
-        double cpu = costs.cpuPerLock(j.type);
+        // the work of the release that woke it (master.wakeup_cost), then its own
+        double cpu = control.wakeupWork(j) + costs.cpuPerLock(j.type);
         if (cpu > 0) {
             j.phase = Job.LOCK_CPU;
             masterCpu[j.shardOf[i]].arrive(j.id, cpu);

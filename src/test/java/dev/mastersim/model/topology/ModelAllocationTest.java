@@ -119,6 +119,7 @@ final class ModelAllocationTest {
             strings = {
                 "LOCKING",
                 "LOCKING_DEADLOCK_TIMEOUT",
+                "LOCKING_WAKEUP_COST",
                 "SHARDS_READS_NO_WAIT",
                 "OPTIMISTIC_CLOSED",
                 "WRITE_QUEUE",
@@ -131,6 +132,9 @@ final class ModelAllocationTest {
                         // 2,000 rows: 12% of transactions wait, one deadlock a second, each wait searched after 1 ms
                     case "LOCKING_DEADLOCK_TIMEOUT" -> LOCKING.replace("rows: 1_000_000", "rows: 2_000")
                             .replace("lock_wait_timeout: 5s", "lock_wait_timeout: 5s, deadlock_timeout: 1ms");
+                        // the same contention, each release charged for the waiters it scans (master.wakeup_cost)
+                    case "LOCKING_WAKEUP_COST" -> LOCKING.replace("rows: 1_000_000", "rows: 2_000")
+                            .replace("lock_wait_timeout: 5s", "lock_wait_timeout: 5s, wakeup_cost: 2us");
                     case "SHARDS_READS_NO_WAIT" -> SHARDS_READS_NO_WAIT;
                     case "OPTIMISTIC_CLOSED" -> OPTIMISTIC_CLOSED;
                     case "APP_TIER" -> APP_TIER;

@@ -19,7 +19,8 @@ import picocli.CommandLine;
  * byte: the command runs on the driver as it does locally, and only the replications of each step
  * ({@link Units.Runner}) run on the executors. Without {@code spark-submit}, {@code --master URL} as
  * the first arguments sets the master ({@code local[2]} for two threads in this JVM); with neither,
- * the master is {@code local[*]}. A day's run ({@code run --day}) stays in the driver's threads.
+ * the master is {@code local[*]}. After the command, one line on standard error says what the
+ * round trips cost ({@link JobTally}). A day's run ({@code run --day}) stays in the driver's threads.
  */
 public final class SparkMain {
     private SparkMain() {}
@@ -40,7 +41,11 @@ public final class SparkMain {
         }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
-            return run(spark, rest, Mastersim.commandLine());
+            JobTally tally = new JobTally();
+            spark.sc().addSparkListener(tally);
+            int code = run(spark, rest, Mastersim.commandLine());
+            System.err.println(tally.summary());
+            return code;
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +21,8 @@ import picocli.CommandLine;
 /**
  * A command run on Spark in local mode (two executor threads, each unit serialized to a task and its
  * summary back) prints the same JSON as the same command run on the local thread pool, byte for byte:
- * a forecast (a search over months, one Spark job per month it visits) and a comparison (a search per
- * arm, two scenarios).
+ * a forecast (a search over months, one Spark job per month it visits), a comparison (a search per
+ * arm, two scenarios), a capacity search (over rates) and a sweep (one scenario per point).
  */
 final class SparkRunnerTest {
     /** Small enough for a test: saturates around month 8 of 12 on two replications of 5 s each. */
@@ -71,10 +72,23 @@ final class SparkRunnerTest {
         assertSameJson("compare");
     }
 
-    private static void assertSameJson(String command) throws IOException {
+    @Test
+    void aCapacitySearchOnSparkPrintsTheLocalJson() throws IOException {
+        assertSameJson("capacity");
+    }
+
+    @Test
+    void aSweepOnSparkPrintsTheLocalJson() throws IOException {
+        assertSameJson("sweep", "--param", "master.cores", "--values", "1,2");
+    }
+
+    private static void assertSameJson(String command, String... options) throws IOException {
         Path file = dir.resolve("small.yaml");
         Files.writeString(file, SCENARIO);
-        String[] args = {command, file.toString(), "--format", "json", "--quiet", "--threads", "2"};
+        String[] args = Stream.concat(
+                        Stream.of(command, file.toString(), "--format", "json", "--quiet", "--threads", "2"),
+                        Stream.of(options))
+                .toArray(String[]::new);
         assertThat(Units.runner()).isSameAs(Units.LOCAL);
         String local = run(args, false);
         long jobs = spark.sc().statusTracker().getJobIdsForGroup(null).length;
@@ -83,7 +97,7 @@ final class SparkRunnerTest {
                 .as("Spark jobs run by %s", command)
                 .isGreaterThan((int) jobs);
         assertThat(Units.runner()).isSameAs(Units.LOCAL);
-        assertThat(local).startsWith("{").contains("\"saturation");
+        assertThat(local).startsWith("{").contains("_per_s\"", "\"bottleneck\"");
         assertThat(onSpark).isEqualTo(local);
     }
 

@@ -2,7 +2,6 @@ package dev.mastersim.experiment;
 
 import dev.mastersim.engine.Estimate;
 import dev.mastersim.engine.Measurements;
-import dev.mastersim.engine.RandomStreams;
 import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.experiment.result.StoppedEarly;
@@ -161,14 +160,15 @@ public final class Experiment {
         int bound = backlogBound(scenario, load);
         Progress progress = settings.progress();
         progress.start(n);
-        return Replications.run(n, workers, i -> {
-            RandomStreams streams = new RandomStreams(settings.seed(), from + i);
-            DeploymentModel model = new DeploymentModel(scenario, load, streams).stopEarlyAbove(bound);
-            Measurements m = scenario.faults().isEmpty() ? model.run() : FaultedRun.measure(scenario, model);
-            Replica r = new Replica(m, model.stoppedEarly());
-            progress.finished();
-            return r;
-        });
+        List<Units.Work> units = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            units.add(Units.Work.of(load, settings.seed(), from + i, bound));
+        }
+        List<Replica> out = new ArrayList<>(n);
+        for (Units.Summary s : Units.runner().run(scenario, units, workers, progress)) {
+            out.add(new Replica(s.measurements(), s.stoppedEarly()));
+        }
+        return out;
     }
 
     /**

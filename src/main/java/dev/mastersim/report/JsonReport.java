@@ -198,7 +198,7 @@ public final class JsonReport {
         return root;
     }
 
-    /** The highest load index at the last month simulated before saturation (or at the horizon), and on what. */
+    /** The highest load index at the tightest month simulated before saturation ({@link PlanReport#headroomMonth}), and on what. */
     private static void headroom(ObjectNode root, ForecastResult f) {
         MonthPoint last = PlanReport.headroomMonth(f);
         if (last == null || last.result().verdict().indices().isEmpty()) {

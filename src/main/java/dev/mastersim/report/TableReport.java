@@ -17,11 +17,15 @@ public final class TableReport {
 
     public static String run(RunResult r) {
         StringBuilder b = new StringBuilder();
+        // a closed population offers no rate (its load is its users): say what it was served instead
+        double served = r.rate() == 0 ? r.mean(FigureNames.THROUGHPUT) : Double.NaN;
         b.append(String.format(
                 Locale.ROOT,
-                "%s: %s requests/s, %d replications, seed %d%n",
+                "%s: %s, %d replications, seed %d%n",
                 r.scenario(),
-                fmt(r.rate()),
+                Double.isNaN(served)
+                        ? fmt(r.rate()) + " requests/s"
+                        : "a closed population served " + fmt(served) + " requests/s",
                 r.replications(),
                 r.seed()));
         b.append(verdictSentence(r)).append(System.lineSeparator());

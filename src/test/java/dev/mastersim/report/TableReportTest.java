@@ -23,4 +23,15 @@ final class TableReportTest {
         assertThat(table).doesNotContain("response_ms      ").doesNotContain("timeline\n  0\n");
         assertThat(TableReport.run(Fixtures.run(600))).doesNotContain("timeline");
     }
+
+    /** A closed population offers no rate: its first line says what it was served, not "0 requests/s". */
+    @Test
+    void aClosedPopulationsRunSaysWhatItWasServed() {
+        var open = Fixtures.run(600);
+        var closed = new dev.mastersim.experiment.result.RunResult(
+                open.scenario(), open.seed(), open.replications(), 0, open.verdict(), open.figures());
+        assertThat(TableReport.run(open)).startsWith("shop: 600 requests/s, 4 replications, seed 42");
+        assertThat(TableReport.run(closed))
+                .startsWith("shop: a closed population served 599.4 requests/s, 4 replications, seed 42");
+    }
 }

@@ -82,8 +82,15 @@ final class ArmSearch {
             return new Answer(f, c, OptionalInt.of(first), false, false);
         }
         ForecastResult f = new ForecastResult(s.name(), null, probes.months(), horizon);
-        MonthPoint last = probes.month(horizon - 1);
-        CapacityResult c = upwards(probes, last.rate(), today);
+        // search upwards from the highest rate that held: the horizon's last month under monotone growth,
+        // the peak season under a seasonal curve (whose last month may lie in a quiet season)
+        MonthPoint top = probes.month(horizon - 1);
+        for (MonthPoint p : probes.months()) {
+            if (p.rate() > top.rate()) {
+                top = p;
+            }
+        }
+        CapacityResult c = upwards(probes, top.rate(), today);
         // a search that found nothing saturated has only a lower bound on the capacity, and so on the month
         boolean atLeast = !c.limit().saturated();
         return new Answer(f, c, probes.curve().firstMonthAbove(c.capacity()), true, atLeast);

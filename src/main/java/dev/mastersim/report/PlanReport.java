@@ -40,7 +40,7 @@ public final class PlanReport {
                 Locale.ROOT,
                 "%-8s %10s %18s %10s  %-10s %s%n",
                 "month",
-                "rate/s",
+                closed(f) ? "users" : "rate/s",
                 "p99 ms",
                 "mean ms",
                 "verdict",
@@ -165,6 +165,20 @@ public final class PlanReport {
         return "";
     }
 
+    /**
+     * Whether {@code f} walks a closed population: its months' levels are numbers of users, and their runs
+     * offer no rate (a run's rate is 0 when its load is its users).
+     */
+    static boolean closed(ForecastResult f) {
+        return !f.months().isEmpty()
+                && f.months().stream().allMatch(p -> p.result().rate() == 0 && p.rate() > 0);
+    }
+
+    /** The unit of a forecast's levels and capacities: users for a closed population, else requests/s. */
+    static String unit(ForecastResult f) {
+        return closed(f) ? "users" : "requests/s";
+    }
+
     /** The forecast's answer in one sentence a planner can quote. */
     public static String forecastSentence(ForecastResult f) {
         MonthPoint s = f.saturation();
@@ -173,11 +187,12 @@ public final class PlanReport {
         }
         return String.format(
                 Locale.ROOT,
-                "%s saturates in %s (month %d, %s requests/s at the peak hour): %s; bottleneck %s.",
+                "%s saturates in %s (month %d, %s %s at the peak hour): %s; bottleneck %s.",
                 f.scenario(),
                 s.month(),
                 s.index(),
                 Numbers.value(s.rate()),
+                unit(f),
                 s.result().verdict().reason(),
                 s.result().verdict().bottleneck());
     }
@@ -290,11 +305,12 @@ public final class PlanReport {
         if (best.monthsBought() == null && base.saturationMonth() != null && best.saturationMonth() == null) {
             return String.format(
                     Locale.ROOT,
-                    "%s removes the saturation: the load never reaches its capacity of %s%s requests/s, against "
+                    "%s removes the saturation: the load never reaches its capacity of %s%s %s, against "
                             + "the baseline's %s, which saturates in %s%s.",
                     best.name(),
                     best.atLeast() ? "at least " : "",
                     Numbers.value(best.capacity().capacity()),
+                    unit(base.forecast()),
                     Numbers.value(base.capacity().capacity()),
                     base.saturationMonth(),
                     base.derived() ? " (derived from its capacity and the growth curve)" : "");
@@ -306,22 +322,24 @@ public final class PlanReport {
                     + (best.capacity().capacity() > base.capacity().capacity()
                             ? String.format(
                                     Locale.ROOT,
-                                    "; %s raises capacity the most, from %s to %s requests/s.",
+                                    "; %s raises capacity the most, from %s to %s %s.",
                                     best.name(),
                                     Numbers.value(base.capacity().capacity()),
-                                    Numbers.value(best.capacity().capacity()))
+                                    Numbers.value(best.capacity().capacity()),
+                                    unit(base.forecast()))
                             : ".");
         }
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
-                "%s buys the most time, %s%d months over the baseline%s: it raises capacity from %s to %s requests/s",
+                "%s buys the most time, %s%d months over the baseline%s: it raises capacity from %s to %s %s",
                 best.name(),
                 best.atLeast() ? "at least " : "",
                 best.monthsBought(),
                 best.derived() ? " (derived from its capacity and the growth curve, past the horizon)" : "",
                 Numbers.value(base.capacity().capacity()),
-                Numbers.value(best.capacity().capacity())));
+                Numbers.value(best.capacity().capacity()),
+                unit(base.forecast())));
         if (best.free(base)) {
             b.append(" at no extra monthly cost");
         } else if (best.hasCost() && base.hasCost()) {
@@ -432,7 +450,13 @@ public final class PlanReport {
             width = Math.max(width, a.name().length());
         }
         String columns = "%-" + width + "s %-12s %13s %11s";
-        b.append(String.format(Locale.ROOT, columns, "arm", "saturates", "months bought", "capacity/s"));
+        b.append(String.format(
+                Locale.ROOT,
+                columns,
+                "arm",
+                "saturates",
+                "months bought",
+                closed(arms.get(0).forecast()) ? "users" : "capacity/s"));
         if (priced) {
             b.append(String.format(Locale.ROOT, " %14s %13s", "cost/month", "months/1000"));
         }

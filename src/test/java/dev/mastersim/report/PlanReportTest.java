@@ -33,10 +33,14 @@ final class PlanReportTest {
                 .startsWith("? undecided: a 95% interval still straddles a limit");
     }
 
-    /** A month whose only load index is {@code index} on the sync servers' threads. */
+    /**
+     * A month of a closed population whose only load index is {@code index} on the sync servers' threads:
+     * its level is {@code 100 x index} users, and its run offers no rate.
+     */
     private static MonthPoint month(int i, double index) {
         Verdict v = new Verdict(false, "", "pool:app", true, Map.of("pool:app", index));
-        return new MonthPoint(YearMonth.of(2015, 6).plusMonths(i), i, 100 * index, run(v));
+        return new MonthPoint(
+                YearMonth.of(2015, 6).plusMonths(i), i, 100 * index, new RunResult("s", 1, 4, 0, v, Map.of()));
     }
 
     @Test
@@ -58,7 +62,8 @@ final class PlanReportTest {
     void anArmWhoseCapacityTheLoadNeverReachesIsSaidToRemoveTheSaturation() {
         List<MonthPoint> months = new ArrayList<>(List.of(month(0, 0.6), month(1, 0.82)));
         Verdict over = new Verdict(true, "pool:app is above its limit", "pool:app", true, Map.of("pool:app", 1.1));
-        MonthPoint saturated = new MonthPoint(YearMonth.of(2015, 8), 2, 110, run(over));
+        MonthPoint saturated =
+                new MonthPoint(YearMonth.of(2015, 8), 2, 110, new RunResult("s", 1, 4, 0, over, Map.of()));
         months.add(saturated);
         ForecastResult base = new ForecastResult("sync", saturated, months, 12);
         ForecastResult never = new ForecastResult("sync", null, months.subList(0, 2), 12);
@@ -75,10 +80,15 @@ final class PlanReportTest {
                 5.9);
         assertThat(PlanReport.compareSentence(List.of(baseline, threads)))
                 .isEqualTo("concurrent-sync-calls-long-name removes the saturation: the load never reaches its"
-                        + " capacity of 590 requests/s, against the baseline's 100, which saturates in 2015-08.");
+                        + " capacity of 590 users, against the baseline's 100, which saturates in 2015-08.");
+        assertThat(PlanReport.forecastSentence(base))
+                .startsWith("sync saturates in 2015-08 (month 2, 110 users at the peak hour)");
         // a name longer than the column widens it: every row's second column starts at the same place
         String[] lines = PlanReport.compareTable(List.of(baseline, threads)).split("\n");
         assertThat(lines[2].indexOf("saturates")).isEqualTo(lines[3].indexOf("2015-08"));
         assertThat(lines[2].indexOf("saturates")).isEqualTo(lines[4].indexOf("never"));
+        assertThat(lines[2]).contains("users").doesNotContain("capacity/s");
+        // an open forecast's levels stay rates
+        assertThat(PlanReport.forecastSentence(Fixtures.forecast())).contains("requests/s at the peak hour");
     }
 }

@@ -188,7 +188,7 @@ final class ChartsTest {
                 .contains(">fault window 8-9.50 min</text>")
                 .doesNotContain(">recovered");
         charts.forEach(ChartsTest::assertValid);
-        assertThat(Charts.faultTimelines(Fixtures.run(600), Fixtures.SLO)).isEmpty();
+        assertThat(FaultCharts.timelines(Fixtures.run(600), Fixtures.SLO)).isEmpty();
     }
 
     @Test
@@ -220,7 +220,7 @@ final class ChartsTest {
         all.addAll(Charts.sweep("app.pool.size", Fixtures.sweep("2", "4", "8", "16", "32")));
         all.add(Charts.capacity(Fixtures.capacity(), Fixtures.SLO));
         all.addAll(Charts.run(Fixtures.run(600), Fixtures.SLO));
-        all.addAll(Charts.faultTimelines(Fixtures.faulted(), Fixtures.SLO));
+        all.addAll(FaultCharts.timelines(Fixtures.faulted(), Fixtures.SLO));
         return all;
     }
 

@@ -138,7 +138,7 @@ public final class Experiment {
      * closed population is bounded by its users).
      */
     static int backlogBound(Scenario scenario, Load load) {
-        if (scenario.traffic().arrivals() == Arrivals.CLOSED) {
+        if (closed(scenario)) {
             return Integer.MAX_VALUE;
         }
         double peak = load.rate();

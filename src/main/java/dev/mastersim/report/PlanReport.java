@@ -167,11 +167,11 @@ public final class PlanReport {
 
     /**
      * Whether {@code f} walks a closed population: its months' levels are numbers of users, and their runs
-     * offer no rate (a run's rate is 0 when its load is its users).
+     * offer no rate ({@link RunResult#closedPopulation}).
      */
     static boolean closed(ForecastResult f) {
         return !f.months().isEmpty()
-                && f.months().stream().allMatch(p -> p.result().rate() == 0 && p.rate() > 0);
+                && f.months().stream().allMatch(p -> p.result().closedPopulation());
     }
 
     /** The unit of a forecast's levels and capacities: users for a closed population, else requests/s. */

@@ -4,9 +4,12 @@ import dev.mastersim.experiment.result.Figure;
 import dev.mastersim.experiment.result.FigureNames;
 import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Results as a table for the terminal: the verdict in a sentence, then each section's figures as
@@ -18,7 +21,7 @@ public final class TableReport {
     public static String run(RunResult r) {
         StringBuilder b = new StringBuilder();
         // a closed population offers no rate (its load is its users): say what it was served instead
-        double served = r.rate() == 0 ? r.mean(FigureNames.THROUGHPUT) : Double.NaN;
+        double served = r.closedPopulation() ? r.mean(FigureNames.THROUGHPUT) : Double.NaN;
         b.append(String.format(
                 Locale.ROOT,
                 "%s: %s, %d replications, seed %d%n",
@@ -46,10 +49,10 @@ public final class TableReport {
      * marked with its number.
      */
     static void timeline(StringBuilder b, RunResult r) {
-        java.util.SortedMap<Integer, Map<String, Figure>> minutes = new java.util.TreeMap<>();
+        SortedMap<Integer, Map<String, Figure>> minutes = new TreeMap<>();
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             if (FigureNames.isTimeline(e.getKey())) {
-                minutes.computeIfAbsent(Integer.parseInt(e.getKey().get(1)), k -> new java.util.HashMap<>())
+                minutes.computeIfAbsent(Integer.parseInt(e.getKey().get(1)), k -> new HashMap<>())
                         .put(e.getKey().get(2), e.getValue());
             }
         }

@@ -26,6 +26,14 @@ public record RunResult(
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
+    /**
+     * Whether this run's load was a closed population's users rather than an open rate: such a run
+     * offers no rate, and its {@code rate} is 0 (open traffic needs a rate above 0).
+     */
+    public boolean closedPopulation() {
+        return rate == 0;
+    }
+
     /** A run that ran its full length. */
     public RunResult(
             String scenario,

@@ -71,7 +71,8 @@ final class ArmSearch {
             }
             boolean lattice = held != null && held.index() == first - 1;
             CapacityResult c = lattice && sat.rate() - held.rate() <= COARSEST * sat.rate()
-                    ? new CapacityResult(s.name(), held.rate(), sat.result().verdict(), today, probes.all())
+                    ? new CapacityResult(
+                            s.name(), held.rate(), sat.result().verdict(), today, probes.all(), probes.levels())
                     : bracket(
                             probes,
                             held == null ? 0 : held.rate(),
@@ -129,7 +130,8 @@ final class ArmSearch {
             }
             good = next;
         }
-        return new CapacityResult(s.name(), good, new Verdict(false, "", "", true), today, probes.all());
+        return new CapacityResult(
+                s.name(), good, new Verdict(false, "", "", true), today, probes.all(), probes.levels());
     }
 
     /** The bracket a capacity near {@code rate} is searched to: one month's growth there, within [PRECISION, COARSEST]. */
@@ -162,7 +164,7 @@ final class ArmSearch {
                 good = next;
             }
         }
-        return new CapacityResult(s.name(), good, limit, today, probes.all());
+        return new CapacityResult(s.name(), good, limit, today, probes.all(), probes.levels());
     }
 
     /**

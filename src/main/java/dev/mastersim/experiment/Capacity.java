@@ -26,12 +26,13 @@ public final class Capacity {
         double today = Experiment.level(s, Experiment.peakLoad(s, 0, settings));
         double step = Experiment.closed(s) ? 1 : 0; // a population is searched in whole users
         List<RunResult> points = new ArrayList<>();
+        List<Double> levels = new ArrayList<>();
         double good = 0;
         double bad = Double.NaN;
         Verdict limit = null;
         double rate = today > 0 ? today : 1;
         for (int i = 0; i < MAX_DOUBLINGS && Double.isNaN(bad); i++) {
-            RunResult r = at(s, settings, rate, points);
+            RunResult r = at(s, settings, rate, points, levels);
             if (r.verdict().saturated()) {
                 bad = rate;
                 limit = r.verdict();
@@ -41,12 +42,12 @@ public final class Capacity {
             }
         }
         if (Double.isNaN(bad)) {
-            return new CapacityResult(s.name(), good, new Verdict(false, "", "", true), today, points);
+            return new CapacityResult(s.name(), good, new Verdict(false, "", "", true), today, points, levels);
         }
         while (bad - good > Math.max(PRECISION * bad, step)) {
             double mid = good == 0 ? bad / 2 : Math.sqrt(good * bad);
             mid = step > 0 ? Math.round(mid) : mid;
-            RunResult r = at(s, settings, mid, points);
+            RunResult r = at(s, settings, mid, points, levels);
             if (r.verdict().saturated()) {
                 bad = mid;
                 limit = r.verdict();
@@ -54,15 +55,18 @@ public final class Capacity {
                 good = mid;
             }
         }
-        return new CapacityResult(s.name(), good, limit, today, points);
+        return new CapacityResult(s.name(), good, limit, today, points, levels);
     }
 
-    private static RunResult at(Scenario s, RunSettings settings, double rate, List<RunResult> points) {
+    /** Runs level {@code rate} and adds it to {@code points}, with the level it offered to {@code levels}. */
+    private static RunResult at(
+            Scenario s, RunSettings settings, double rate, List<RunResult> points, List<Double> levels) {
         Load load = Experiment.atLevel(s, rate, settings);
         String stage =
                 String.format(Locale.ROOT, Experiment.closed(s) ? "capacity %.0f users" : "capacity %.0f/s", rate);
         RunResult r = Experiment.runUntilDecided(s, load, settings.within(stage), 4 * settings.replications());
         points.add(r);
+        levels.add(Experiment.level(s, load));
         return r;
     }
 }

@@ -95,4 +95,9 @@ final class Probes {
     List<RunResult> all() {
         return List.copyOf(inOrder);
     }
+
+    /** The level ({@link #level}) of each of {@link #all}, in the same order. */
+    List<Double> levels() {
+        return inOrder.stream().map(levelOf::get).toList();
+    }
 }

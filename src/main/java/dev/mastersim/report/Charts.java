@@ -498,29 +498,38 @@ public final class Charts {
         return chart;
     }
 
-    /** A capacity search: the SLO percentile at each rate tried, saturated points marked apart. */
+    /**
+     * A capacity search: the SLO percentile at each rate tried (for a closed population, each number of
+     * users), saturated points marked apart.
+     */
     public static Drawing capacity(CapacityResult c, Limits slo) {
-        String title = c.scenario() + ": " + slo.percentile() + " response time by rate tried";
+        boolean users = c.closedPopulation(); // its runs offer no rate: the level is the population
+        String title = c.scenario() + ": " + slo.percentile() + " response time by " + (users ? "population" : "rate")
+                + " tried";
         XYChart chart = new XYChartBuilder()
                 .width(WIDTH)
                 .height(HEIGHT)
                 .title(title)
-                .xAxisTitle("peak rate (requests/s)")
+                .xAxisTitle(users ? "peak population (users)" : "peak rate (requests/s)")
                 .yAxisTitle(slo.percentile() + " response time (ms)")
                 .build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::value);
-        List<RunResult> sorted = new ArrayList<>(c.points());
-        sorted.sort((a, b) -> Double.compare(a.rate(), b.rate()));
+        List<Integer> sorted = new ArrayList<>(); // the points' indices, by level
+        for (int i = 0; i < c.points().size(); i++) {
+            sorted.add(i);
+        }
+        sorted.sort((a, b) -> Double.compare(c.levels().get(a), c.levels().get(b)));
         for (boolean saturated : new boolean[] {false, true}) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             List<Double> err = new ArrayList<>();
-            for (RunResult r : sorted) {
+            for (int i : sorted) {
+                RunResult r = c.points().get(i);
                 Figure fig = r.figure(FigureNames.response(slo.percentile()));
                 if (r.verdict().saturated() == saturated && fig != null && Double.isFinite(fig.mean())) {
-                    x.add(r.rate());
+                    x.add(c.levels().get(i));
                     add(fig, y, err);
                 }
             }
@@ -535,7 +544,7 @@ public final class Charts {
         if (Double.isFinite(c.capacity()) && c.capacity() > 0) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = 0;
-            for (RunResult r : sorted) {
+            for (RunResult r : c.points()) {
                 Figure fig = r.figure(FigureNames.response(slo.percentile()));
                 if (fig != null && Double.isFinite(fig.mean())) {
                     lo = Math.min(lo, fig.mean());
@@ -544,7 +553,7 @@ public final class Charts {
             }
             if (hi > 0) {
                 XYSeries s = chart.addSeries(
-                        "capacity " + Numbers.value(c.capacity()) + " requests/s",
+                        "capacity " + Numbers.value(c.capacity()) + " " + c.unit(),
                         List.of(c.capacity(), c.capacity()),
                         List.of(0.0, hi));
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

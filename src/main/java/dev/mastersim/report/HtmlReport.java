@@ -135,18 +135,18 @@ public final class HtmlReport {
         }
         Page p = new Page("Capacity: " + c.scenario(), sentence);
         p.charts(charts);
-        p.h2("Rates tried");
-        p.table(
-                new String[] {"rate/s", "verdict", "bottleneck / reason"},
-                c.points().stream()
-                        .map(r -> new String[] {
-                            TableReport.fmt(r.rate()),
-                            verdict(r),
-                            r.verdict().saturated()
-                                    ? r.verdict().reason()
-                                    : r.verdict().bottleneck()
-                        })
-                        .toList());
+        boolean users = c.closedPopulation(); // a closed population's runs offer no rate: its levels are users
+        p.h2(users ? "Populations tried" : "Rates tried");
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < c.points().size(); i++) {
+            RunResult r = c.points().get(i);
+            rows.add(new String[] {
+                TableReport.fmt(c.levels().get(i)),
+                verdict(r),
+                r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()
+            });
+        }
+        p.table(new String[] {users ? "users" : "rate/s", "verdict", "bottleneck / reason"}, rows);
         return p.end(source);
     }
 

@@ -254,6 +254,8 @@ public final class JsonReport {
      * The {@code capacity} document; with {@code closed}, {@code "closed_form": {"capacity_per_s",
      * "method", "bottleneck"}} after the reason (for a closed population {@code "capacity_users"} first, and
      * {@code "capacity_per_s"} the throughput there), or {@code {"capacity_per_s": null, "why": "..."}}.
+     * For a closed population, {@code "capacity_per_s"} and {@code "today_per_s"} are numbers of users, and
+     * each point, whose run offers no rate ({@code "rate_per_s"}: 0), adds its population as {@code "users"}.
      */
     public static ObjectNode capacityNode(CapacityResult c, ClosedForm closed) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -281,9 +283,14 @@ public final class JsonReport {
             }
         }
         ArrayNode points = root.putArray("points");
-        for (RunResult r : c.points()) {
+        for (int i = 0; i < c.points().size(); i++) {
+            RunResult r = c.points().get(i);
             ObjectNode n = points.addObject();
             number(n, "rate_per_s", r.rate());
+            if (r.closedPopulation()) {
+                // a closed population's run offers no rate (0): its level is its users
+                number(n, "users", c.levels().get(i));
+            }
             n.put("saturated", r.verdict().saturated());
             n.put("reason", r.verdict().reason());
             n.put("bottleneck", r.verdict().bottleneck());

@@ -243,12 +243,20 @@ public final class PlanReport {
                     .append('.')
                     .append(NL);
         }
-        b.append(NL).append(String.format(Locale.ROOT, "%12s  %-10s %s%n", "rate/s", "verdict", "bottleneck / reason"));
-        for (RunResult r : c.points()) {
+        // a closed population's points are numbers of users: their runs offer no rate
+        b.append(NL)
+                .append(String.format(
+                        Locale.ROOT,
+                        "%12s  %-10s %s%n",
+                        c.closedPopulation() ? "users" : "rate/s",
+                        "verdict",
+                        "bottleneck / reason"));
+        for (int i = 0; i < c.points().size(); i++) {
+            RunResult r = c.points().get(i);
             b.append(String.format(
                     Locale.ROOT,
                     "%12s  %-10s %s%n",
-                    Numbers.value(r.rate()),
+                    Numbers.value(c.levels().get(i)),
                     word(r.verdict()),
                     r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()));
         }
@@ -278,17 +286,19 @@ public final class PlanReport {
                 f.method());
     }
 
-    /** The capacity and the headroom over today in one sentence. */
+    /** The capacity and the headroom over today in one sentence, in users for a closed population. */
     public static String capacitySentence(CapacityResult c) {
         return String.format(
                 Locale.ROOT,
-                "%s: capacity %s requests/s at the peak hour (today %s): supported growth factor %s, "
-                        + "residual capacity %s requests/s.",
+                "%s: capacity %s %s at the peak hour (today %s): supported growth factor %s, "
+                        + "residual capacity %s %s.",
                 c.scenario(),
                 Numbers.value(c.capacity()),
+                c.unit(),
                 Numbers.value(c.today()),
                 Numbers.value(c.growthFactor()),
-                Numbers.value(c.residual()));
+                Numbers.value(c.residual()),
+                c.unit());
     }
 
     /**
@@ -425,17 +435,27 @@ public final class PlanReport {
         return "No value of " + param + " saturates the deployment.";
     }
 
+    /**
+     * One row per point evaluated; a closed population's points, whose runs offer no rate, add a last
+     * column {@code users} (a column added at the end, so scripts reading the others by name or place keep
+     * working).
+     */
     public static String capacityCsv(CapacityResult c) {
-        StringBuilder b = new StringBuilder("rate_per_s,saturated,bottleneck,reason\n");
-        for (RunResult r : c.points()) {
+        boolean users = c.closedPopulation();
+        StringBuilder b = new StringBuilder("rate_per_s,saturated,bottleneck,reason" + (users ? ",users" : "") + "\n");
+        for (int i = 0; i < c.points().size(); i++) {
+            RunResult r = c.points().get(i);
             b.append(CsvReport.number(r.rate()))
                     .append(',')
                     .append(r.verdict().saturated())
                     .append(',')
                     .append(CsvReport.quote(r.verdict().bottleneck()))
                     .append(',')
-                    .append(CsvReport.quote(r.verdict().reason()))
-                    .append('\n');
+                    .append(CsvReport.quote(r.verdict().reason()));
+            if (users) {
+                b.append(',').append(CsvReport.number(c.levels().get(i)));
+            }
+            b.append('\n');
         }
         return b.toString();
     }

@@ -7,6 +7,7 @@ import dev.mastersim.ExperimentScale;
 import dev.mastersim.experiment.result.CapacityResult;
 import dev.mastersim.experiment.result.ClosedForm;
 import dev.mastersim.experiment.result.Figure;
+import dev.mastersim.experiment.result.Numbers;
 import dev.mastersim.experiment.result.RunResult;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.report.PlanReport;
@@ -165,11 +166,11 @@ final class ClosedFormCapacityTest {
         ClosedForm f = ClosedForms.capacity(s);
         assertThat(f.covered()).as(f.why()).isTrue();
         CapacityResult c = Capacity.run(s, RunSettings.of(s));
-        // the busiest population not saturated: the one the capacity names
-        RunResult at = c.points().stream()
-                .filter(p -> !p.verdict().saturated())
-                .max(java.util.Comparator.comparingDouble(p -> p.mean("stations", "master.cpu", "utilisation")))
-                .orElseThrow();
+        // every point searched carries its population (its run offers no rate); the capacity is one of them
+        assertThat(c.closedPopulation()).isTrue();
+        assertThat(c.levels()).hasSameSizeAs(c.points()).allMatch(users -> users >= 1 && users == Math.rint(users));
+        RunResult at = c.points().get(c.levels().indexOf(c.capacity()));
+        assertThat(at.verdict().saturated()).isFalse();
         Figure u = at.figure("stations", "master.cpu", "utilisation");
         // the search's one-user step, plus the users the utilisation's interval spans at MVA's slope there
         int n = (int) f.capacity();
@@ -178,5 +179,6 @@ final class ClosedFormCapacityTest {
         double tolerance = 1 + u.ci95() / slope;
         assertThat(c.capacity()).isCloseTo(f.capacity(), offset(tolerance));
         assertThat(JsonReport.capacity(c, f)).contains("\"capacity_users\" : " + (int) f.capacity());
+        assertThat(PlanReport.capacityTable(c, f)).contains(Numbers.value(c.capacity()) + " users at the peak hour");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mastersim.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.mastersim.experiment.result.Arm;
 import dev.mastersim.experiment.result.CapacityResult;
@@ -56,6 +57,64 @@ final class PlanReportTest {
         List<MonthPoint> growing = List.of(month(0, 0.6), month(1, 0.82), month(2, 0.98));
         assertThat(PlanReport.headroomSentence(new ForecastResult("sync", null, growing, 3)))
                 .startsWith("At the horizon (2015-08)");
+    }
+
+    /** A closed population's capacity search over 60, 120, 90 and 105 users; its runs offer no rate. */
+    private static CapacityResult closedCapacity() {
+        Verdict held = new Verdict(false, "", "pool:app", true);
+        Verdict over = new Verdict(true, "pool:app is above its limit", "pool:app", true);
+        return new CapacityResult(
+                "sync",
+                105,
+                over,
+                60,
+                List.of(closedRun(held), closedRun(over), closedRun(held), closedRun(held)),
+                List.of(60.0, 120.0, 90.0, 105.0));
+    }
+
+    /** A closed population's run: its load is a number of users, and it offers no rate. */
+    private static RunResult closedRun(Verdict v) {
+        return new RunResult("sync", 1, 4, 0, v, Map.of());
+    }
+
+    @Test
+    void aClosedPopulationsCapacityPointsAreItsUsersNotARateOfZero() {
+        CapacityResult c = closedCapacity();
+        assertThat(c.closedPopulation()).isTrue();
+        String[] lines = PlanReport.capacityTable(c).split(System.lineSeparator());
+        assertThat(lines[0])
+                .isEqualTo("sync: capacity 105 users at the peak hour (today 60): supported growth factor 1.75,"
+                        + " residual capacity 45 users.");
+        assertThat(lines[3]).contains("users").doesNotContain("rate/s");
+        // one row per point, each with its population, in the order run
+        assertThat(List.of(lines).subList(4, 8))
+                .extracting(l -> l.trim().split("\\s+")[0])
+                .containsExactly("60", "120", "90", "105");
+
+        String[] csv = PlanReport.capacityCsv(c).split("\n");
+        assertThat(csv[0]).isEqualTo("rate_per_s,saturated,bottleneck,reason,users");
+        assertThat(csv[2]).startsWith("0,true,").endsWith(",120");
+
+        String json = JsonReport.capacity(c);
+        assertThat(json).contains("\"rate_per_s\" : 0.0,\n    \"users\" : 120.0,\n    \"saturated\" : true");
+    }
+
+    @Test
+    void anOpenCapacitySearchKeepsItsRatesAndAddsNoUsers() {
+        CapacityResult c = Fixtures.capacity();
+        assertThat(c.closedPopulation()).isFalse();
+        assertThat(PlanReport.capacityTable(c))
+                .contains("requests/s at the peak hour")
+                .contains("rate/s");
+        assertThat(PlanReport.capacityCsv(c)).startsWith("rate_per_s,saturated,bottleneck,reason\n400,false,");
+        assertThat(JsonReport.capacity(c)).doesNotContain("\"users\"");
+    }
+
+    @Test
+    void aClosedPopulationsPointsCannotBeGivenWithoutTheirUsers() {
+        Verdict held = new Verdict(false, "", "pool:app", true);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CapacityResult("sync", 60, held, 60, List.of(closedRun(held))));
     }
 
     @Test

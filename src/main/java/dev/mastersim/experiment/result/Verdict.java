@@ -24,7 +24,10 @@ public record Verdict(
             + " and (share of its transactions that are blocked) / 0.3, the onset of data-contention thrashing;"
             + " a connection pool: (connection time not spent waiting for a lock, a CPU or a disk queue)"
             + " / (size x time) / slo.utilisation, so a pool whose holders wait for a lock is a symptom"
-            + " and the lock carries the index; replication:lag: the replicas' mean lag / slo.max_lag";
+            + " and the lock carries the index; the app servers' threads (pool:app): (thread time not spent"
+            + " waiting for an app CPU, a connection, a lock, or a database CPU or disk queue)"
+            + " / (app.servers x app.threads x time) / slo.utilisation, so a thread whose request waits"
+            + " downstream is a symptom of that resource; replication:lag: the replicas' mean lag / slo.max_lag";
 
     public Verdict {
         indices = Collections.unmodifiableMap(new TreeMap<>(indices));

@@ -178,6 +178,14 @@ public final class HtmlReport {
                 day.replications(),
                 day.seed(),
                 TableReport.fmt(day.rate())));
+        List<FaultWindows.Window> windows = FaultWindows.of(day);
+        for (FaultWindows.Window w : windows) {
+            p.para(DayReport.faultLine(day, w));
+        }
+        if (!windows.isEmpty()) {
+            p.para("Each hour's figures and verdict judge its time outside the faults' windows (each from its start"
+                    + " until it has recovered).");
+        }
         p.charts(charts);
         p.h2("Hours");
         List<String[]> rows = new ArrayList<>();
@@ -195,8 +203,8 @@ public final class HtmlReport {
                 TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                 busiest == null ? "-" : busiest,
                 busiest == null ? "-" : DayReport.index(r, busiest),
-                verdict(r),
-                r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()
+                DayReport.word(d, h),
+                DayReport.reason(d, h)
             });
         }
         p.table(
@@ -218,7 +226,7 @@ public final class HtmlReport {
         p.table(
                 new String[] {"section", "name", "metric", "mean", "± ci95"},
                 day.figures().entrySet().stream()
-                        .filter(e -> !e.getKey().get(0).equals("run"))
+                        .filter(e -> !e.getKey().get(0).equals("run") && !FigureNames.isTimeline(e.getKey()))
                         .map(HtmlReport::figureRow)
                         .toList());
         return p.end(source);

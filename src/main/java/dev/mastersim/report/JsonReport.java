@@ -84,6 +84,10 @@ public final class JsonReport {
             ObjectNode n = hours.addObject();
             n.put("hour", h);
             number(n, "rate_per_s", r.rate());
+            if (!d.judged(h)) {
+                // spent wholly inside the faults' windows: figures of the whole hour, verdict judges nothing
+                n.put("judged", false);
+            }
             verdictAndFigures(n, r);
         }
         return write(root);

@@ -129,7 +129,7 @@ public final class Day {
         Map<List<String>, Figure> figures =
                 Experiment.aggregate(reps.stream().map(Replica::day).toList());
         RunResult day = new RunResult(scenario.name(), settings.seed(), reps.size(), rate, dayVerdict(hours), figures);
-        return new DayResult(scenario.traffic().growth().month(month), day, hours, Set.copyOf(unjudged));
+        return new DayResult(scenario.traffic().growth().month(month), day, hours, Set.copyOf(unjudged), closed);
     }
 
     /**

@@ -22,10 +22,11 @@ public final class DayReport {
         int peak = d.peakHour();
         String head = String.format(
                 Locale.ROOT,
-                "%s, a day in %s (%s requests/s on average, %s at the peak hour %02d:00)",
+                "%s, a day in %s (%s %s on average, %s at the peak hour %02d:00)",
                 day.scenario(),
                 d.month(),
                 TableReport.fmt(day.rate()),
+                d.closedPopulation() ? "users logged in" : "requests/s",
                 TableReport.fmt(d.hours().get(peak).rate()),
                 peak);
         OptionalInt first = d.firstSaturatedHour();
@@ -72,7 +73,7 @@ public final class DayReport {
                 Locale.ROOT,
                 "%-5s %9s %13s %10s %10s %10s %9s  %-24s %7s  %-10s %s%n",
                 "hour",
-                "rate/s",
+                d.closedPopulation() ? "users" : "rate/s",
                 "throughput/s",
                 "p50 ms",
                 "p99 ms",

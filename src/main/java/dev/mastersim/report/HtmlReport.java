@@ -174,10 +174,11 @@ public final class HtmlReport {
         Page p = new Page("A day: " + day.scenario() + ", " + d.month(), DayReport.sentence(d));
         p.para(String.format(
                 Locale.ROOT,
-                "24 hours, %d replications, seed %d; %s requests/s offered on average.",
+                "24 hours, %d replications, seed %d; %s %s on average.",
                 day.replications(),
                 day.seed(),
-                TableReport.fmt(day.rate())));
+                TableReport.fmt(day.rate()),
+                d.closedPopulation() ? "users logged in" : "requests/s offered"));
         List<FaultWindows.Window> windows = FaultWindows.of(day);
         for (FaultWindows.Window w : windows) {
             p.para(DayReport.faultLine(day, w));
@@ -210,7 +211,7 @@ public final class HtmlReport {
         p.table(
                 new String[] {
                     "hour",
-                    "rate/s",
+                    d.closedPopulation() ? "users" : "rate/s",
                     "throughput/s",
                     "p50 ms",
                     "p99 ms",

@@ -77,6 +77,10 @@ public final class JsonReport {
             day.putNull("first_saturated_hour");
         }
         day.put("peak_hour", d.peakHour());
+        if (d.closedPopulation()) {
+            // the rates of the day and its hours are numbers of users logged in (see DayResult)
+            day.put("closed_population", true);
+        }
         number(day, "peak_rate_per_s", d.hours().get(d.peakHour()).rate());
         ArrayNode hours = day.putArray("hours");
         for (int h = 0; h < d.hours().size(); h++) {

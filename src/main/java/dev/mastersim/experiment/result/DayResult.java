@@ -16,16 +16,24 @@ import java.util.Set;
  * @param notJudged the hours (from 0) every replication spent inside the faults' windows: their figures
  *     are the whole hour's, fault included, and their verdict judges nothing (never saturated); empty
  *     without faults
+ * @param closedPopulation whether the load is a closed population's: the rates of the day and its hours
+ *     are then their mean number of users logged in, not requests/s
  */
-public record DayResult(YearMonth month, RunResult day, List<RunResult> hours, Set<Integer> notJudged) {
+public record DayResult(
+        YearMonth month, RunResult day, List<RunResult> hours, Set<Integer> notJudged, boolean closedPopulation) {
     public DayResult {
         hours = List.copyOf(hours);
         notJudged = Set.copyOf(notJudged);
     }
 
-    /** A day whose every hour is judged (no faults). */
+    /** A day of open arrivals whose every hour is judged (no faults). */
     public DayResult(YearMonth month, RunResult day, List<RunResult> hours) {
-        this(month, day, hours, Set.of());
+        this(month, day, hours, Set.of(), false);
+    }
+
+    /** What the day's and its hours' rates count: {@code users} for a closed population, else {@code requests/s}. */
+    public String unit() {
+        return closedPopulation ? "users" : "requests/s";
     }
 
     /** Whether hour {@code h} is judged: it has time outside the faults' windows. */

@@ -10,6 +10,7 @@ import dev.mastersim.report.Format;
 import dev.mastersim.report.HtmlReport;
 import dev.mastersim.report.JsonReport;
 import dev.mastersim.scenario.Scenario;
+import dev.mastersim.scenario.ScenarioLoader;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -36,14 +37,18 @@ import picocli.CommandLine.Spec;
                     + "hour 0 (at: 570min is 09:30). The scenario's warm-up runs first, at hour 0's rate; its run "
                     + "duration does not apply: each hour is 3600 simulated seconds. Every figure is reported for each hour and for the "
                     + "whole day, each with its 95%% interval; each hour gets its own verdict, and the day is "
-                    + "saturated when any hour is.",
+                    + "saturated when any hour is. A closed population follows daily in users.",
+            "",
+            "With --day and faults: a fault's `at` counts from the start of hour 0 too (up to 24h). Each hour's "
+                    + "figures and verdict judge its time outside the faults' windows (each from its start until it "
+                    + "has recovered); an hour spent wholly inside them is not judged (its figures are the whole "
+                    + "hour's). Each fault's cost and the per-minute timeline, minute 0 at 00:00, are the day's.",
             "",
             "The table has one row per hour, the CSV one row per hour and one for the day; the JSON is the run "
                     + "document of the whole day with \"day\": {month, first_saturated_hour, peak_hour, hours} "
                     + "added; --out also writes charts of response time and utilisation by hour. A day is 24 hours "
                     + "of simulated traffic per replication, far more than a peak hour (--replications "
-                    + "sets how many). Needs open arrivals: a closed population has no rate for daily to scale "
-                    + "(exit code 2)."
+                    + "sets how many)."
         })
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -76,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session(spec, options, output, day ? "run-day" : "run");
+        if (day) {
+            options.span = ScenarioLoader.Span.DAY;
+        }
         Scenario s = session.load();
         if (s == null) {
             return ExitCodes.INVALID_SCENARIO;
@@ -85,12 +93,6 @@ final class RunCommand implements Callable<Integer> {
             RunResult r = session.simulate(s, true, settings -> Experiment.runMonth(s, index, settings));
             session.publish(s, r, RENDERING);
             return ExitCodes.DONE;
-        }
-        if (!s.faults().isEmpty()) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--day with faults is not simulated yet: faults run in one month's peak hour (leave --day"
-                            + " out), or leave the scenario's faults out");
         }
         DayResult d = session.simulate(s, true, settings -> Day.run(s, index, settings));
         session.publish(s, d, DAY_RENDERING);

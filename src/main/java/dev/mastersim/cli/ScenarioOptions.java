@@ -78,10 +78,13 @@ final class ScenarioOptions {
         return s;
     }
 
+    /** Which run the scenario is checked for (a day's faults count from hour 0); a peak hour unless set. */
+    ScenarioLoader.Span span = ScenarioLoader.Span.PEAK_HOUR;
+
     /** The scenario with these overrides instead of --set's, or null after printing every problem. */
     Scenario loadWith(List<String> overrides, PrintWriter err) {
         try {
-            return ScenarioLoader.load(scenario, overrides);
+            return ScenarioLoader.load(scenario, overrides, span);
         } catch (ScenarioException e) {
             e.problems().forEach(p -> err.println(p));
             err.flush();

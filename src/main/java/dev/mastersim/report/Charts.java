@@ -282,9 +282,14 @@ public final class Charts {
         return ys.values().stream().flatMap(List::stream).toList();
     }
 
-    /** A day's two charts: response-time percentiles against hour, and each station's utilisation. */
+    /**
+     * A day's charts: response-time percentiles against hour, each station's utilisation, and with faults
+     * each fault's timeline ({@link FaultCharts#dayTimelines}).
+     */
     public static List<Drawing> day(DayResult d, Limits slo) {
-        return List.of(dayResponse(d, slo), dayUtilisation(d, slo));
+        List<Drawing> out = new ArrayList<>(List.of(dayResponse(d, slo), dayUtilisation(d, slo)));
+        out.addAll(FaultCharts.dayTimelines(d.day(), slo));
+        return out;
     }
 
     /** p50, p99 and the SLO percentile against hour, with their 95% intervals, the target and the first saturated hour. */

@@ -22,10 +22,11 @@ public final class DayReport {
         int peak = d.peakHour();
         String head = String.format(
                 Locale.ROOT,
-                "%s, a day in %s (%s requests/s on average, %s at the peak hour %02d:00)",
+                "%s, a day in %s (%s %s on average, %s at the peak hour %02d:00)",
                 day.scenario(),
                 d.month(),
                 TableReport.fmt(day.rate()),
+                d.closedPopulation() ? "users logged in" : "requests/s",
                 TableReport.fmt(d.hours().get(peak).rate()),
                 peak);
         OptionalInt first = d.firstSaturatedHour();
@@ -46,11 +47,23 @@ public final class DayReport {
                 hour.verdict().bottleneck());
     }
 
-    /** The sentence, one row per hour, then the whole day's figures with their 95% intervals. */
+    /**
+     * The sentence, each fault's cost in a line, one row per hour, then the whole day's figures with
+     * their 95% intervals, and the timeline around each fault.
+     */
     public static String table(DayResult d) {
         RunResult day = d.day();
         StringBuilder b = new StringBuilder();
         b.append(sentence(d)).append(NL);
+        List<FaultWindows.Window> windows = FaultWindows.of(day);
+        for (FaultWindows.Window w : windows) {
+            b.append(faultLine(day, w)).append(NL);
+        }
+        if (!windows.isEmpty()) {
+            b.append("Each hour's figures and verdict judge its time outside the faults' windows (each from its start"
+                            + " until it has recovered).")
+                    .append(NL);
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "%d replications, seed %d; each hour's figures with their 95%% intervals are in the JSON and CSV.%n%n",
@@ -60,7 +73,7 @@ public final class DayReport {
                 Locale.ROOT,
                 "%-5s %9s %13s %10s %10s %10s %9s  %-24s %7s  %-10s %s%n",
                 "hour",
-                "rate/s",
+                d.closedPopulation() ? "users" : "rate/s",
                 "throughput/s",
                 "p50 ms",
                 "p99 ms",
@@ -86,17 +99,107 @@ public final class DayReport {
                             TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                             busiest == null ? "-" : busiest,
                             busiest == null ? "-" : index(r, busiest),
-                            PlanReport.word(r.verdict()),
-                            r.verdict().saturated()
-                                    ? r.verdict().reason()
-                                    : r.verdict().bottleneck())
+                            word(d, h),
+                            reason(d, h))
                     .stripTrailing());
             b.append(NL);
         }
         b.append(PlanReport.undecidedNote(d.hours()));
+        b.append(faultHoursNote(d, windows));
         b.append(NL).append("The whole day").append(NL);
         TableReport.figures(b, day);
+        TableReport.timeline(
+                b,
+                day,
+                "timeline around the faults (per minute from 00:00; every minute of the day is in the JSON)",
+                "time",
+                DayReport::clockOfMinute,
+                k -> windows.stream().anyMatch(w -> k >= w.at() / 60 - MINUTES_AROUND && k < shownUntil(w) / 60));
         return b.toString();
+    }
+
+    /** Minutes of timeline shown before a fault's start and after its recovery. */
+    static final int MINUTES_AROUND = 5;
+
+    /** Seconds from 00:00 until which a fault's timeline is worth showing: its recovery and a few minutes. */
+    static double shownUntil(FaultWindows.Window w) {
+        double recovered = Double.isFinite(w.recovery()) ? w.end() + w.recovery() : w.end() + 30 * 60;
+        return recovered + MINUTES_AROUND * 60;
+    }
+
+    /** The verdict's word for hour {@code h}: "not judged" for an hour spent wholly inside the faults' windows. */
+    static String word(DayResult d, int h) {
+        return d.judged(h) ? PlanReport.word(d.hours().get(h).verdict()) : "not judged";
+    }
+
+    /** What follows the verdict: its reason when saturated or not judged, else the bottleneck. */
+    static String reason(DayResult d, int h) {
+        RunResult r = d.hours().get(h);
+        return r.verdict().saturated() || !d.judged(h)
+                ? r.verdict().reason()
+                : r.verdict().bottleneck();
+    }
+
+    /**
+     * A fault of a day in a line: when, how long, what it cost, how soon the day recovered, e.g. "fault
+     * 1-master-restart, 09:30 for 14 min: 50649 ± 4333 failed requests, recovered 61 ± 0 s after its end".
+     */
+    static String faultLine(RunResult day, FaultWindows.Window w) {
+        Figure failed = day.figure(List.of("faults", w.name(), "failed"));
+        Figure recovery = day.figure(List.of("faults", w.name(), "recovery_s"));
+        String recovered = recovery == null || !Double.isFinite(recovery.mean())
+                ? "not recovered by the day's end"
+                : "recovered " + Numbers.figure(recovery.mean(), recovery.ci95()) + " s after its end";
+        return String.format(
+                Locale.ROOT,
+                "fault %s, %s for %s min: %s failed requests, %s.",
+                w.name(),
+                clock(w.at()),
+                Numbers.value((w.end() - w.at()) / 60),
+                failed == null ? Numbers.NONE : Numbers.figure(failed.mean(), failed.ci95()),
+                recovered);
+    }
+
+    /** The hours judged on part of their time, and those not judged at all, as a note (empty without faults). */
+    static String faultHoursNote(DayResult d, List<FaultWindows.Window> windows) {
+        StringBuilder part = new StringBuilder();
+        StringBuilder none = new StringBuilder();
+        for (int h = 0; h < d.hours().size(); h++) {
+            double from = h * 3600.0;
+            double to = from + 3600;
+            boolean touched = windows.stream().anyMatch(w -> w.at() < to && shownUntil(w) - MINUTES_AROUND * 60 > from);
+            StringBuilder into = !d.judged(h) ? none : touched ? part : null;
+            if (into != null) {
+                into.append(into.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "%02d", h));
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        if (part.length() > 0) {
+            b.append("Judged on their time outside the faults' windows only (run.measured_s): hours ")
+                    .append(part)
+                    .append('.')
+                    .append(NL);
+        }
+        if (none.length() > 0) {
+            b.append("Not judged (every replication spent them inside the faults' windows; their figures are the"
+                            + " whole hour's): hours ")
+                    .append(none)
+                    .append('.')
+                    .append(NL);
+        }
+        return b.toString();
+    }
+
+    /** Seconds from 00:00 as a time of day, {@code HH:MM}, with seconds when there are any. */
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s % 60 == 0
+                ? String.format(Locale.ROOT, "%02d:%02d", s / 3600, s / 60 % 60)
+                : String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+
+    private static String clockOfMinute(int minute) {
+        return clock(minute * 60.0);
     }
 
     /**
@@ -104,7 +207,10 @@ public final class DayReport {
      * verdict, then every figure as two columns, {@code <path>} (the mean) and {@code <path>.ci95}.
      */
     public static String csv(DayResult d) {
-        List<List<String>> paths = List.copyOf(d.day().figures().keySet());
+        // the per-minute timeline (a day has 1,440 minutes) is left to the JSON and the table
+        List<List<String>> paths = d.day().figures().keySet().stream()
+                .filter(p -> !FigureNames.isTimeline(p))
+                .toList();
         StringBuilder b = new StringBuilder("hour,rate_per_s,saturated,bottleneck,reason");
         for (List<String> p : paths) {
             String name = CsvReport.quote(String.join(".", p));

@@ -34,6 +34,19 @@ final class FaultCharts {
      * of each minute ({@code fault-<n>-<kind>-lag}).
      */
     static List<Charts.Drawing> timelines(RunResult r, Charts.Limits slo) {
+        return timelines(r, slo, false);
+    }
+
+    /**
+     * A day with faults ({@code run --day}): as {@link #timelines(RunResult, Charts.Limits)}, but each
+     * chart shows the hours of the day around its fault (from half an hour before it to half an hour after
+     * it recovered), its x the time of day in hours (9.5 is 09:30).
+     */
+    static List<Charts.Drawing> dayTimelines(RunResult day, Charts.Limits slo) {
+        return timelines(day, slo, true);
+    }
+
+    private static List<Charts.Drawing> timelines(RunResult r, Charts.Limits slo, boolean day) {
         Map<Integer, Map<String, Figure>> minutes = new TreeMap<>();
         r.figures().forEach((path, fig) -> {
             if (FigureNames.isTimeline(path)) {
@@ -45,6 +58,33 @@ final class FaultCharts {
         if (minutes.isEmpty()) {
             return out;
         }
+        double span = minutes.size();
+        for (FaultWindows.Window w : FaultWindows.of(r)) {
+            // a day's chart shows the time around its fault, in hours; a run's the whole run, in minutes
+            double first = day ? Math.max(0, Math.floor(w.at() / 60 - AROUND_MIN)) : 0;
+            double recovered = Double.isFinite(w.recovery()) ? w.end() + w.recovery() : w.end() + 2 * AROUND_MIN * 60;
+            double last = day ? Math.min(span, Math.ceil(recovered / 60 + AROUND_MIN)) : span;
+            double unit = day ? 60 : 1;
+            Series series = series(minutes, first, last, unit);
+            out.addAll(charts(r, slo, w, series, first / unit, last / unit, unit, day));
+        }
+        return out;
+    }
+
+    /** Minutes of a day's timeline drawn before a fault's start and after its recovery. */
+    private static final double AROUND_MIN = 30;
+
+    /** A timeline's points: x, the SLO percentile (where a minute had responses), failures and lag. */
+    private record Series(
+            List<Double> x,
+            List<Double> rx,
+            List<Double> response,
+            List<Double> responseErr,
+            List<Double> errors,
+            List<Double> lag) {}
+
+    /** The minutes in {@code [first, last)}, each at its middle, in units of {@code unit} minutes. */
+    private static Series series(Map<Integer, Map<String, Figure>> minutes, double first, double last, double unit) {
         List<Double> x = new ArrayList<>();
         List<Double> response = new ArrayList<>();
         List<Double> responseErr = new ArrayList<>();
@@ -52,7 +92,10 @@ final class FaultCharts {
         List<Double> errors = new ArrayList<>();
         List<Double> lag = new ArrayList<>();
         minutes.forEach((k, f) -> {
-            double mid = k + 0.5;
+            if (k < first || k >= last) {
+                return;
+            }
+            double mid = (k + 0.5) / unit;
             x.add(mid);
             Figure resp = f.get(FigureNames.TIMELINE_RESPONSE);
             if (resp != null && Double.isFinite(resp.mean())) {
@@ -64,84 +107,102 @@ final class FaultCharts {
             Figure l = f.get(FigureNames.TIMELINE_LAG);
             lag.add(l == null || !Double.isFinite(l.mean()) ? 0.0 : l.mean());
         });
-        boolean lags = lag.stream().anyMatch(v -> v > 0);
-        double span = minutes.size();
-        for (FaultWindows.Window w : FaultWindows.of(r)) {
-            String title = r.scenario() + ": fault " + w.name() + ", per minute";
-            XYChart chart = minuteChart(title, slo.percentile() + " response time (ms)");
-            double top = Charts.top(response, responseErr, slo.targetMs()) * 1.1;
-            shade(chart, w, top, span);
-            if (!rx.isEmpty()) {
-                chart.addSeries(slo.percentile() + " response (95% CI)", rx, response, responseErr)
-                        .setMarker(SeriesMarkers.CIRCLE);
-            }
-            if (Double.isFinite(slo.targetMs())) {
-                XYSeries t = chart.addSeries(
-                        "target " + Charts.number(slo.targetMs()) + " ms",
-                        List.of(0.0, span),
-                        List.of(slo.targetMs(), slo.targetMs()));
-                t.setMarker(SeriesMarkers.NONE);
-                t.setLineColor(Charts.LIMIT);
-                t.setLineStyle(Charts.DASHED);
-            }
-            chart.getStyler().setYAxisMax(0, top);
-            chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-            chart.setYAxisGroupTitle(0, slo.percentile() + " response time (ms)");
-            chart.setYAxisGroupTitle(1, "failed requests per minute");
-            XYSeries failed = chart.addSeries("failed requests", x, errors);
-            failed.setYAxisGroup(1);
-            failed.setMarker(SeriesMarkers.NONE);
-            failed.setLineColor(Color.GRAY);
-            chart.getStyler().setYAxisMin(1, 0.0);
-            chart.getStyler().setYAxisMax(1, Math.max(1, Charts.top(errors, List.of(), Double.NaN) * 1.1));
-            out.add(Charts.encode(chart, "fault-" + w.name(), title));
-            if (lags) {
-                String lagTitle = r.scenario() + ": fault " + w.name() + ", replica lag per minute";
-                XYChart lc = minuteChart(lagTitle, "highest replica lag (ms)");
-                double lagTop = Charts.top(lag, List.of(), Double.NaN) * 1.1;
-                shade(lc, w, lagTop, span);
-                lc.addSeries("highest replica lag", x, lag).setMarker(SeriesMarkers.CIRCLE);
-                lc.getStyler().setYAxisMax(lagTop);
-                out.add(Charts.encode(lc, "fault-" + w.name() + "-lag", lagTitle));
-            }
+        return new Series(x, rx, response, responseErr, errors, lag);
+    }
+
+    /** One fault's charts over {@code [from, to]} (in the chart's x unit, {@code unit} minutes). */
+    private static List<Charts.Drawing> charts(
+            RunResult r,
+            Charts.Limits slo,
+            FaultWindows.Window w,
+            Series s,
+            double from,
+            double to,
+            double unit,
+            boolean day) {
+        List<Charts.Drawing> out = new ArrayList<>();
+        List<Double> response = s.response();
+        List<Double> responseErr = s.responseErr();
+        String title = r.scenario() + ": fault " + w.name() + ", per minute";
+        XYChart chart = minuteChart(title, slo.percentile() + " response time (ms)", from, day);
+        double top = Charts.top(response, responseErr, slo.targetMs()) * 1.1;
+        shade(chart, w, top, from, to, unit);
+        if (!s.rx().isEmpty()) {
+            chart.addSeries(slo.percentile() + " response (95% CI)", s.rx(), response, responseErr)
+                    .setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (Double.isFinite(slo.targetMs())) {
+            XYSeries t = chart.addSeries(
+                    "target " + Charts.number(slo.targetMs()) + " ms",
+                    List.of(from, to),
+                    List.of(slo.targetMs(), slo.targetMs()));
+            t.setMarker(SeriesMarkers.NONE);
+            t.setLineColor(Charts.LIMIT);
+            t.setLineStyle(Charts.DASHED);
+        }
+        chart.getStyler().setYAxisMax(0, top);
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.setYAxisGroupTitle(0, slo.percentile() + " response time (ms)");
+        chart.setYAxisGroupTitle(1, "failed requests per minute");
+        XYSeries failed = chart.addSeries("failed requests", s.x(), s.errors());
+        failed.setYAxisGroup(1);
+        failed.setMarker(SeriesMarkers.NONE);
+        failed.setLineColor(Color.GRAY);
+        chart.getStyler().setYAxisMin(1, 0.0);
+        chart.getStyler().setYAxisMax(1, Math.max(1, Charts.top(s.errors(), List.of(), Double.NaN) * 1.1));
+        out.add(Charts.encode(chart, "fault-" + w.name(), title));
+        if (s.lag().stream().anyMatch(v -> v > 0)) {
+            String lagTitle = r.scenario() + ": fault " + w.name() + ", replica lag per minute";
+            XYChart lc = minuteChart(lagTitle, "highest replica lag (ms)", from, day);
+            double lagTop = Charts.top(s.lag(), List.of(), Double.NaN) * 1.1;
+            shade(lc, w, lagTop, from, to, unit);
+            lc.addSeries("highest replica lag", s.x(), s.lag()).setMarker(SeriesMarkers.CIRCLE);
+            lc.getStyler().setYAxisMax(lagTop);
+            out.add(Charts.encode(lc, "fault-" + w.name() + "-lag", lagTitle));
         }
         return out;
     }
 
-    /** An XY chart whose x is the minute of the run, from its start (warm-up included). */
-    private static XYChart minuteChart(String title, String yTitle) {
+    /**
+     * An XY chart whose x is the minute of the run, from its start (warm-up included), or for a day the
+     * time of day in hours, from {@code from}.
+     */
+    private static XYChart minuteChart(String title, String yTitle, double from, boolean day) {
         XYChart chart = new XYChartBuilder()
                 .width(Charts.WIDTH)
                 .height(Charts.HEIGHT)
                 .title(title)
-                .xAxisTitle("minute of the run")
+                .xAxisTitle(day ? "time of day (hours; 9.5 = 09:30)" : "minute of the run")
                 .yAxisTitle(yTitle)
                 .build();
         Charts.style(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMin(from);
         return chart;
     }
 
-    /** The fault's window, from its start to its last round's end, as a shaded band up to {@code top}. */
-    private static void shade(XYChart chart, FaultWindows.Window w, double top, double span) {
-        double from = Math.max(0, w.at() / 60);
-        double to = Math.min(span, w.end() / 60);
+    /**
+     * The fault's window, from its start to its last round's end, as a shaded band up to {@code top},
+     * within {@code [min, max]} in the chart's x unit of {@code unit} minutes.
+     */
+    private static void shade(XYChart chart, FaultWindows.Window w, double top, double min, double max, double unit) {
+        double from = Math.max(min, w.at() / 60 / unit);
+        double to = Math.min(max, w.end() / 60 / unit);
         if (!(to > from)) {
             return;
         }
-        XYSeries s = chart.addSeries(
-                "fault window " + Charts.number(w.at() / 60) + "-" + Charts.number(w.end() / 60) + " min",
-                List.of(from, to),
-                List.of(top, top));
+        String window = unit == 1
+                ? Charts.number(w.at() / 60) + "-" + Charts.number(w.end() / 60) + " min"
+                : DayReport.clock(w.at()) + "-" + DayReport.clock(w.end());
+        XYSeries s = chart.addSeries("fault window " + window, List.of(from, to), List.of(top, top));
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);
         s.setFillColor(WINDOW);
         s.setLineColor(WINDOW);
         if (Double.isFinite(w.recovery())) {
-            double at = (w.end() + w.recovery()) / 60;
-            XYSeries rec =
-                    chart.addSeries("recovered " + Charts.number(at) + " min", List.of(at, at), List.of(0.0, top));
+            double at = (w.end() + w.recovery()) / 60 / unit;
+            String when = unit == 1 ? Charts.number(at) + " min" : DayReport.clock(w.end() + w.recovery());
+            XYSeries rec = chart.addSeries("recovered " + when, List.of(at, at), List.of(0.0, top));
             rec.setMarker(SeriesMarkers.NONE);
             rec.setLineColor(new Color(0x2E, 0x7D, 0x32));
             rec.setLineStyle(new BasicStroke(1f));

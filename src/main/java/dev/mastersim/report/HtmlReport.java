@@ -174,10 +174,19 @@ public final class HtmlReport {
         Page p = new Page("A day: " + day.scenario() + ", " + d.month(), DayReport.sentence(d));
         p.para(String.format(
                 Locale.ROOT,
-                "24 hours, %d replications, seed %d; %s requests/s offered on average.",
+                "24 hours, %d replications, seed %d; %s %s on average.",
                 day.replications(),
                 day.seed(),
-                TableReport.fmt(day.rate())));
+                TableReport.fmt(day.rate()),
+                d.closedPopulation() ? "users logged in" : "requests/s offered"));
+        List<FaultWindows.Window> windows = FaultWindows.of(day);
+        for (FaultWindows.Window w : windows) {
+            p.para(DayReport.faultLine(day, w));
+        }
+        if (!windows.isEmpty()) {
+            p.para("Each hour's figures and verdict judge its time outside the faults' windows (each from its start"
+                    + " until it has recovered).");
+        }
         p.charts(charts);
         p.h2("Hours");
         List<String[]> rows = new ArrayList<>();
@@ -195,14 +204,14 @@ public final class HtmlReport {
                 TableReport.fmt(r.mean(FigureNames.ERROR_RATE) * 100),
                 busiest == null ? "-" : busiest,
                 busiest == null ? "-" : DayReport.index(r, busiest),
-                verdict(r),
-                r.verdict().saturated() ? r.verdict().reason() : r.verdict().bottleneck()
+                DayReport.word(d, h),
+                DayReport.reason(d, h)
             });
         }
         p.table(
                 new String[] {
                     "hour",
-                    "rate/s",
+                    d.closedPopulation() ? "users" : "rate/s",
                     "throughput/s",
                     "p50 ms",
                     "p99 ms",
@@ -218,7 +227,7 @@ public final class HtmlReport {
         p.table(
                 new String[] {"section", "name", "metric", "mean", "± ci95"},
                 day.figures().entrySet().stream()
-                        .filter(e -> !e.getKey().get(0).equals("run"))
+                        .filter(e -> !e.getKey().get(0).equals("run") && !FigureNames.isTimeline(e.getKey()))
                         .map(HtmlReport::figureRow)
                         .toList());
         return p.end(source);

@@ -77,6 +77,10 @@ public final class JsonReport {
             day.putNull("first_saturated_hour");
         }
         day.put("peak_hour", d.peakHour());
+        if (d.closedPopulation()) {
+            // the rates of the day and its hours are numbers of users logged in (see DayResult)
+            day.put("closed_population", true);
+        }
         number(day, "peak_rate_per_s", d.hours().get(d.peakHour()).rate());
         ArrayNode hours = day.putArray("hours");
         for (int h = 0; h < d.hours().size(); h++) {
@@ -84,6 +88,10 @@ public final class JsonReport {
             ObjectNode n = hours.addObject();
             n.put("hour", h);
             number(n, "rate_per_s", r.rate());
+            if (!d.judged(h)) {
+                // spent wholly inside the faults' windows: figures of the whole hour, verdict judges nothing
+                n.put("judged", false);
+            }
             verdictAndFigures(n, r);
         }
         return write(root);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Results as a table for the terminal: the verdict in a sentence, then each section's figures as
@@ -49,11 +51,28 @@ public final class TableReport {
      * marked with its number.
      */
     static void timeline(StringBuilder b, RunResult r) {
+        timeline(b, r, "timeline (per minute of the run, warm-up included)", "minute", Integer::toString, k -> true);
+    }
+
+    /**
+     * The per-minute timeline under {@code heading}, each minute {@code shown} labelled by {@code label}
+     * in a column headed {@code column}; the faults' windows count in the timeline's own minutes.
+     */
+    static void timeline(
+            StringBuilder b,
+            RunResult r,
+            String heading,
+            String column,
+            IntFunction<String> label,
+            IntPredicate shown) {
         SortedMap<Integer, Map<String, Figure>> minutes = new TreeMap<>();
         for (Map.Entry<List<String>, Figure> e : r.figures().entrySet()) {
             if (FigureNames.isTimeline(e.getKey())) {
-                minutes.computeIfAbsent(Integer.parseInt(e.getKey().get(1)), k -> new HashMap<>())
-                        .put(e.getKey().get(2), e.getValue());
+                int k = Integer.parseInt(e.getKey().get(1));
+                if (shown.test(k)) {
+                    minutes.computeIfAbsent(k, x -> new HashMap<>())
+                            .put(e.getKey().get(2), e.getValue());
+                }
             }
         }
         if (minutes.isEmpty()) {
@@ -61,11 +80,9 @@ public final class TableReport {
         }
         List<FaultWindows.Window> windows = FaultWindows.of(r);
         String nl = System.lineSeparator();
-        b.append(nl)
-                .append("timeline (per minute of the run, warm-up included)")
-                .append(nl);
+        b.append(nl).append(heading).append(nl);
         b.append(String.format(
-                Locale.ROOT, "  %-8s %18s %14s %18s  %s%n", "minute", "response ms", "errors", "lag ms", "faults"));
+                Locale.ROOT, "  %-8s %18s %14s %18s  %s%n", column, "response ms", "errors", "lag ms", "faults"));
         minutes.forEach((k, f) -> {
             StringBuilder in = new StringBuilder();
             for (int i = 0; i < windows.size(); i++) {
@@ -77,7 +94,7 @@ public final class TableReport {
             b.append(String.format(
                     Locale.ROOT,
                     "  %-8s %18s %14s %18s  %s%n",
-                    k,
+                    label.apply(k),
                     cell(f.get(FigureNames.TIMELINE_RESPONSE)),
                     cell(f.get(FigureNames.TIMELINE_ERRORS)),
                     cell(f.get(FigureNames.TIMELINE_LAG)),

@@ -36,8 +36,24 @@ public final class ScenarioLoader {
     /** Largest scenario file accepted, in bytes. */
     public static final int MAX_BYTES = 1 << 20;
 
-    /** Loads {@code file}, then applies the {@code --set key=value} overrides in order. */
+    /**
+     * Which run the scenario is loaded for, as far as checking it depends on that: a fault must start
+     * inside the run, and a day's faults count from the start of hour 0 ({@code run --day}).
+     */
+    public enum Span {
+        /** One month's peak hour, warm-up included: {@code run.warmup + run.duration}. */
+        PEAK_HOUR,
+        /** A whole day ({@code run --day}): 24 hours from the start of hour 0. */
+        DAY
+    }
+
+    /** Loads {@code file} for a peak-hour run, then applies the {@code --set key=value} overrides in order. */
     public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+        return load(file, sets, Span.PEAK_HOUR);
+    }
+
+    /** Loads {@code file} for a run of {@code span}, then applies the {@code --set key=value} overrides in order. */
+    public static Scenario load(Path file, List<String> sets, Span span) throws ScenarioException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -52,7 +68,7 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw fail(name, "(file)", "expected a readable scenario file, but reading failed: " + why(e));
         }
-        return fromBytes(bytes, name, sets);
+        return fromBytes(bytes, name, sets, span);
     }
 
     /** What {@code file} is instead of a regular file. */
@@ -82,6 +98,11 @@ public final class ScenarioLoader {
 
     /** Decodes {@code bytes} as UTF-8 and parses them; what {@link #load} does after reading the file. */
     static Scenario fromBytes(byte[] bytes, String name, List<String> sets) throws ScenarioException {
+        return fromBytes(bytes, name, sets, Span.PEAK_HOUR);
+    }
+
+    private static Scenario fromBytes(byte[] bytes, String name, List<String> sets, Span span)
+            throws ScenarioException {
         if (bytes.length > MAX_BYTES) {
             throw fail(name, "(file)", "expected a scenario file of at most 1 MB, got " + bytes.length + " bytes");
         }
@@ -96,11 +117,16 @@ public final class ScenarioLoader {
         } catch (CharacterCodingException e) {
             throw fail(name, "(file)", "expected UTF-8 text, got binary data or another encoding");
         }
-        return parse(text, name, sets);
+        return parse(text, name, sets, span);
     }
 
     /** Parses scenario {@code text}; {@code fileName} is used in problems and as {@link Scenario#source()}. */
     public static Scenario parse(String text, String fileName, List<String> sets) throws ScenarioException {
+        return parse(text, fileName, sets, Span.PEAK_HOUR);
+    }
+
+    /** Parses scenario {@code text} for a run of {@code span}; otherwise as {@link #parse(String, String, List)}. */
+    public static Scenario parse(String text, String fileName, List<String> sets, Span span) throws ScenarioException {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -114,10 +140,10 @@ public final class ScenarioLoader {
         for (int n = 0; n < sets.size(); n++) {
             Overrides.applySet(tree, sets.get(n), n + 1, problems);
         }
-        List<Issue> issues = validate(tree);
+        List<Issue> issues = validate(tree, span);
         List<Set<String>> after = new ArrayList<>();
         for (Issue i : issues) {
-            problems.add(blame(tree, i, fileName, original, sets, after));
+            problems.add(blame(tree, i, fileName, original, sets, after, span));
         }
         // the arms are checked when the rest of the file is valid; an arm with problems of its own is skipped
         Set<String> badArms = new HashSet<>();
@@ -131,7 +157,7 @@ public final class ScenarioLoader {
             }
         }
         if (restValid) {
-            problems.addAll(checkOptions(tree, fileName, badArms));
+            problems.addAll(checkOptions(tree, fileName, badArms, span));
         }
         if (problems.isEmpty()) {
             List<Issue> bindIssues = new ArrayList<>();
@@ -165,14 +191,14 @@ public final class ScenarioLoader {
         return SchemaCheck.TEXT;
     }
 
-    private static List<Issue> validate(YamlTree tree) {
+    private static List<Issue> validate(YamlTree tree, Span span) {
         List<Issue> issues = new ArrayList<>(SchemaCheck.check(tree));
-        issues.addAll(Semantics.check(tree));
+        issues.addAll(Semantics.check(tree, span));
         return issues;
     }
 
     /** Every option arm, applied to a copy, must give a scenario that validates like the file. */
-    private static List<Problem> checkOptions(YamlTree tree, String fileName, Set<String> skip) {
+    private static List<Problem> checkOptions(YamlTree tree, String fileName, Set<String> skip, Span span) {
         List<Problem> out = new ArrayList<>();
         JsonNode options = tree.root.get("options");
         if (options == null) {
@@ -200,7 +226,7 @@ public final class ScenarioLoader {
                 continue;
             }
             Set<String> seen = new HashSet<>();
-            for (Issue i : validate(copy)) {
+            for (Issue i : validate(copy, span)) {
                 if (i.pointer().startsWith("/options/")) {
                     continue; // the other arms' own problems are reported once, as the file's
                 }
@@ -225,7 +251,13 @@ public final class ScenarioLoader {
      * {@code after.get(k)} holds the issues after the first k overrides, computed once when first needed.
      */
     private static Problem blame(
-            YamlTree tree, Issue i, String fileName, YamlTree original, List<String> sets, List<Set<String>> after) {
+            YamlTree tree,
+            Issue i,
+            String fileName,
+            YamlTree original,
+            List<String> sets,
+            List<Set<String>> after,
+            Span span) {
         Problem p = locate(tree, i, fileName);
         if (original == null || !p.file().equals(fileName)) {
             return p;
@@ -233,10 +265,10 @@ public final class ScenarioLoader {
         if (after.isEmpty()) {
             YamlTree partial = original.copy();
             List<Problem> ignored = new ArrayList<>();
-            after.add(keys(partial));
+            after.add(keys(partial, span));
             for (int n = 0; n < sets.size(); n++) {
                 Overrides.applySet(partial, sets.get(n), n + 1, ignored);
-                after.add(keys(partial));
+                after.add(keys(partial, span));
             }
         }
         String key = i.path() + "\n" + i.expected();
@@ -251,9 +283,9 @@ public final class ScenarioLoader {
         return p;
     }
 
-    private static Set<String> keys(YamlTree tree) {
+    private static Set<String> keys(YamlTree tree, Span span) {
         Set<String> out = new HashSet<>();
-        for (Issue i : validate(tree)) {
+        for (Issue i : validate(tree, span)) {
             out.add(i.path() + "\n" + i.expected());
         }
         return out;

@@ -17,9 +17,12 @@ final class Semantics {
     private Semantics() {}
 
     private static final BigDecimal SHARE_TOLERANCE = new BigDecimal("1e-9");
+    /** A day's length: {@code run --day}'s faults start before it. */
+    private static final double DAY_S = 24 * 3600;
+
     private static final String[] SIMPLE_WRITE_KEYS = {"table", "locks", "exclusive", "granule", "access"};
 
-    static List<Issue> check(YamlTree tree) {
+    static List<Issue> check(YamlTree tree, ScenarioLoader.Span span) {
         List<Issue> out = new ArrayList<>();
         JsonNode root = tree.root;
         if (root == null || !root.isObject()) {
@@ -34,21 +37,25 @@ final class Semantics {
                     tree, "/run/duration", "expected a duration > 0, got " + SchemaCheck.render(run.get("duration"))));
         }
         noWaitBackoff(tree, root, out);
-        faults(tree, root, out);
+        faults(tree, root, span, out);
         return out;
     }
 
     /**
-     * Each fault starts inside the run (warm-up included: {@code at} counts as a spike's) and names a
-     * replica, shard or app server the deployment has; rounds are at most the servers restarted.
+     * Each fault starts inside the run {@code span} loads for ({@code at} counts as a spike's: from the
+     * run's start, warm-up included, or from the start of hour 0 of a day) and names a replica, shard or
+     * app server the deployment has; rounds are at most the servers restarted.
      */
-    private static void faults(YamlTree tree, JsonNode root, List<Issue> out) {
+    private static void faults(YamlTree tree, JsonNode root, ScenarioLoader.Span span, List<Issue> out) {
         JsonNode faults = root.get("faults");
         if (faults == null || !faults.isArray()) {
             return;
         }
         JsonNode run = root.get("run");
-        double end = seconds(run, "warmup", Defaults.RUN.warmup()) + seconds(run, "duration", Defaults.RUN.duration());
+        boolean day = span == ScenarioLoader.Span.DAY;
+        double end = day
+                ? DAY_S
+                : seconds(run, "warmup", Defaults.RUN.warmup()) + seconds(run, "duration", Defaults.RUN.duration());
         long replicas = whole(root.get("replicas"), "count", Defaults.REPLICAS.count());
         long shards = whole(root.get("master"), "shards", Defaults.MASTER.shards());
         long servers = whole(root.get("app"), "servers", Defaults.APP.servers());
@@ -63,9 +70,17 @@ final class Semantics {
                 out.add(issue(
                         tree,
                         p + "/at",
-                        "expected a start before the run's end (warm-up + duration = "
-                                + BigDecimal.valueOf(end).stripTrailingZeros().toPlainString() + "s), got "
-                                + SchemaCheck.render(at)));
+                        day
+                                ? "expected a start before the day's end (24h from the start of hour 0), got "
+                                        + SchemaCheck.render(at)
+                                : "expected a start before the run's end (warm-up + duration = "
+                                        + BigDecimal.valueOf(end)
+                                                .stripTrailingZeros()
+                                                .toPlainString() + "s), got "
+                                        + SchemaCheck.render(at)
+                                        + (Values.seconds(at) < DAY_S
+                                                ? " (with run --day, at counts from the start of hour 0, up to 24h)"
+                                                : "")));
             }
             JsonNode length = f.get("length");
             if (length != null && length.isString() && Values.seconds(length) == 0) {

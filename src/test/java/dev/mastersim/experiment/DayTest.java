@@ -7,6 +7,8 @@ import dev.mastersim.analytic.MMc;
 import dev.mastersim.analytic.Mva;
 import dev.mastersim.experiment.result.DayResult;
 import dev.mastersim.experiment.result.RunResult;
+import dev.mastersim.report.DayReport;
+import dev.mastersim.report.JsonReport;
 import dev.mastersim.scenario.Scenario;
 import dev.mastersim.scenario.ScenarioLoader;
 import java.util.List;
@@ -219,7 +221,14 @@ final class DayTest {
             assertThat(hour.mean("all", "throughput_per_s")).as("hour %d", h).isCloseTo(x, offset(tolerance(x, 3)));
         }
         assertThat(d.peakHour()).isEqualTo(10);
+        // its rates are users, and the report says so
+        assertThat(d.closedPopulation()).isTrue();
+        assertThat(d.unit()).isEqualTo("users");
+        assertThat(DayReport.sentence(d)).contains("users logged in on average, 20 at the peak hour 10:00");
+        assertThat(DayReport.table(d)).doesNotContain("requests/s").contains(" users ");
+        assertThat(JsonReport.day(d)).contains("\"closed_population\" : true");
     }
+
     /**
      * One row every write locks for 20 ms (its lock's CPU, then the round trip before the commit): an
      * hour at 40 requests/s keeps it busy 80% of that hour, and the hour's figure (and its lock

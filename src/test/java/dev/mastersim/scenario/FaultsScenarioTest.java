@@ -1,6 +1,7 @@
 package dev.mastersim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,43 @@ final class FaultsScenarioTest {
                 .singleElement()
                 .asString()
                 .startsWith("--set#1:1:17: faults.0.length: expected a duration");
+    }
+
+    /**
+     * A fault must start inside the run the scenario is loaded for: a peak hour's warm-up + duration
+     * (61 min here), or with {@code run --day} the 24 hours from the start of hour 0, which its {@code at}
+     * counts from. A start the peak hour refuses but a day would take says so.
+     */
+    @Test
+    void aFaultStartsInsideThePeakHourOrInsideTheDay() throws ScenarioException {
+        String morning = "  - {kind: master-restart, at: 570min, length: 14min}\n";
+        assertThatThrownBy(() -> ScenarioLoader.parse(BASE + morning, "test.yaml", List.of()))
+                .isInstanceOf(ScenarioException.class)
+                .extracting(e -> ((ScenarioException) e)
+                        .problems().stream().map(Problem::toString).toList())
+                .isEqualTo(List.of("test.yaml:8:32: faults.0.at: expected a start before the run's end (warm-up +"
+                        + " duration = 3660s), got \"570min\" (with run --day, at counts from the start of hour 0,"
+                        + " up to 24h)"));
+        Scenario day = ScenarioLoader.parse(BASE + morning, "test.yaml", List.of(), ScenarioLoader.Span.DAY);
+        assertThat(day.faults().get(0).at()).isEqualTo(570 * 60.0);
+
+        String late = "  - {kind: master-restart, at: 24h, length: 14min}\n";
+        assertThatThrownBy(() -> ScenarioLoader.parse(BASE + late, "test.yaml", List.of(), ScenarioLoader.Span.DAY))
+                .isInstanceOf(ScenarioException.class)
+                .extracting(e -> ((ScenarioException) e)
+                        .problems().stream().map(Problem::toString).toList())
+                .isEqualTo(List.of("test.yaml:8:32: faults.0.at: expected a start before the day's end (24h from the"
+                        + " start of hour 0), got \"24h\""));
+        // an override is checked for the same run
+        assertThat(ScenarioLoader.parse(
+                                BASE + "  - {kind: master-restart, at: 1min, length: 1min}\n",
+                                "test.yaml",
+                                List.of("faults.0.at=23h"),
+                                ScenarioLoader.Span.DAY)
+                        .faults()
+                        .get(0)
+                        .at())
+                .isEqualTo(23 * 3600.0);
     }
 
     private static List<String> problems(String lines, String set) {

@@ -67,6 +67,9 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
 
     // judging the time outside faults: the window being measured, and whom to tell when one ends
     private WindowObserver judgedWindows;
+    // or, in consecutive windows (a day's hours): whom to tell each stretch of one, and which window it is
+    private StretchObserver stretches;
+    private int window;
     private boolean warm;
     private boolean paused;
     private int windowsJudged;
@@ -89,9 +92,20 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
 
     /**
      * A model whose traffic follows {@code profile} instead of {@code load}'s rate and spikes: the open
-     * arrival rate, or for a closed population the users logged in (rounded to the nearest user).
+     * arrival rate, or for a closed population the users logged in (rounded to the nearest user). The
+     * faults' {@code at} counts from the run's start.
      */
     public DeploymentModel(Scenario scenario, Load load, RandomStreams streams, RateProfile profile) {
+        this(scenario, load, streams, profile, 0);
+    }
+
+    /**
+     * A model whose traffic follows {@code profile}, and whose faults' {@code at} counts from simulated
+     * time {@code faultOrigin} (a day's: the start of hour 0, after the warm-up), where its per-minute
+     * timeline starts too.
+     */
+    public DeploymentModel(
+            Scenario scenario, Load load, RandomStreams streams, RateProfile profile, double faultOrigin) {
         this.load = load;
         RequestType[] types = scenario.requests().toArray(new RequestType[0]);
         String[] tableNames = scenario.tables().keySet().toArray(new String[0]);
@@ -132,7 +146,7 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
         }
         Slowdown[] slow = scenario.faults().isEmpty()
                 ? null
-                : Faults.slowdowns(scenario.faults(), shards.count(), replicaCpu.length);
+                : Faults.slowdowns(scenario.faults(), shards.count(), replicaCpu.length, faultOrigin);
         replication = slow == null
                 ? new ReplicationStream(scenario.replicas(), sim)
                 : new ReplicationStream(
@@ -141,7 +155,14 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
         faults = slow == null
                 ? null
                 : new Faults(
-                        scenario, sim, jobs, traffic, shards, connections.servers(), load.warmup() + load.duration());
+                        scenario,
+                        sim,
+                        jobs,
+                        traffic,
+                        shards,
+                        connections.servers(),
+                        faultOrigin,
+                        load.warmup() + load.duration());
 
         DoubleSampler flushTime = Distributions.sampler(scenario.master().flush(), streams.stream(Streams.FLUSH));
         DoubleSampler backoff = Samplers.exponential(
@@ -224,7 +245,9 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
     @Override
     public void paused() {
         paused = true;
-        if (warm) {
+        if (warm && stretches != null) {
+            stretchEnded(true);
+        } else if (warm) {
             judgedWindowEnded();
         }
     }
@@ -232,9 +255,31 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
     @Override
     public void resumed() {
         paused = false;
-        if (warm && judgedWindows != null) {
+        if (warm && stretches != null) {
+            stretchEnded(false);
+        } else if (warm && judgedWindows != null) {
             resetStatistics();
         }
+    }
+
+    /**
+     * The stretch of the current window since the last reset has ended: {@code judged} when it was
+     * outside every fault's window. A stretch of no length (a fault starting as a window does) is not
+     * told. The statistics are reset for the next one.
+     */
+    private void stretchEnded(boolean judged) {
+        if (sim.now() > measureStart) {
+            Measurements m = measure();
+            stretches.stretchEnded(
+                    window,
+                    judged,
+                    m,
+                    m.weights(),
+                    flow.allResponse(),
+                    flow.typeResponse(),
+                    replication.applyDelayHistogram());
+        }
+        resetStatistics();
     }
 
     private void judgedWindowEnded() {
@@ -280,6 +325,36 @@ public final class DeploymentModel implements EventHandler, Faults.Judged {
                 break;
             }
             resetStatistics();
+        }
+        return ended;
+    }
+
+    /**
+     * {@link #runWindows(double[], WindowObserver)} for a run with faults: each window is cut into
+     * stretches where a fault's window (from its start until it has recovered) opens or closes, and
+     * {@code observer} hears each stretch with whether it was judged (outside every fault's window),
+     * then each window's end. The statistics are reset after every stretch; the system carries on.
+     * Returns how many windows ended, as {@link #runWindows(double[], WindowObserver)} does; the
+     * faults' own figures are {@link #faultFigures}.
+     */
+    public int runWindows(double[] ends, StretchObserver observer) {
+        stretches = observer;
+        start();
+        boolean going = sim.runUntil(load.warmup());
+        if (going) {
+            resetStatistics();
+        }
+        warm = true;
+        int ended = 0;
+        while (ended < ends.length) {
+            window = ended;
+            going = going && sim.runUntil(ends[ended]);
+            stretchEnded(!paused);
+            observer.windowEnded(ended);
+            ended++;
+            if (!going) {
+                break;
+            }
         }
         return ended;
     }

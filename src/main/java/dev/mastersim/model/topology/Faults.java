@@ -65,11 +65,15 @@ final class Faults implements EventHandler {
     private static final int END = 2;
     private static final int TICK = 3;
     private static final int MINUTE = 4;
+    private static final int TIMELINE_START = 5;
     private static final double MINUTE_S = 60;
     private static final double TICK_S = 1.0;
     private static final int MINUTE_TICKS = 60;
 
     private final Fault[] faults;
+    /** The simulated time from which the faults' {@code at} counts, and the timeline's minute 0 starts. */
+    private final double origin;
+
     private final Simulation sim;
     private final Jobs jobs;
     private final Traffic traffic;
@@ -106,7 +110,7 @@ final class Faults implements EventHandler {
     private final LatencyHistogram lastMinute = new LatencyHistogram();
     private int bucket;
 
-    // the per-minute timeline of the whole run (minute k from 0 at k x 60 s)
+    // the per-minute timeline of the run from the origin (minute k from origin + k x 60 s)
     private final double[] timelineResponse;
     private final long[] timelineErrors;
     private final double[] timelineLag;
@@ -115,9 +119,22 @@ final class Faults implements EventHandler {
     private double thisMinuteLag;
     private int minutesDone;
 
-    /** The faults of {@code scenario}, in a run of {@code end} seconds (warm-up included). */
-    Faults(Scenario scenario, Simulation sim, Jobs jobs, Traffic traffic, ShardMap shards, int servers, double end) {
+    /**
+     * The faults of {@code scenario}, in a run of {@code end} seconds (warm-up included), their {@code at}
+     * counted from simulated time {@code origin}: 0 for a peak hour (the run's start), the warm-up's end for
+     * a day (the start of hour 0). The timeline starts at the origin.
+     */
+    Faults(
+            Scenario scenario,
+            Simulation sim,
+            Jobs jobs,
+            Traffic traffic,
+            ShardMap shards,
+            int servers,
+            double origin,
+            double end) {
         this.faults = scenario.faults().toArray(new Fault[0]);
+        this.origin = origin;
         this.sim = sim;
         this.jobs = jobs;
         this.traffic = traffic;
@@ -144,7 +161,7 @@ final class Faults implements EventHandler {
         for (int i = 0; i < MINUTE_TICKS; i++) {
             minute[i] = new LatencyHistogram();
         }
-        int minutes = (int) Math.ceil(end / MINUTE_S);
+        int minutes = (int) Math.ceil((end - origin) / MINUTE_S);
         timelineResponse = new double[minutes];
         timelineErrors = new long[minutes];
         timelineLag = new double[minutes];
@@ -154,24 +171,26 @@ final class Faults implements EventHandler {
      * The slow-downs the faults put on each station, before the run: {@code [0..shards)} the master
      * CPUs, {@code [shards..2 shards)} their log disks, then one per replica's appliers. An entry is
      * null where no fault slows anything; a replica struck by any fault gets one (possibly of factor 1
-     * throughout), which gives it apply state of its own.
+     * throughout), which gives it apply state of its own. Each fault's {@code at} counts from simulated
+     * time {@code origin}.
      */
-    static Slowdown[] slowdowns(List<Fault> faults, int shards, int replicas) {
+    static Slowdown[] slowdowns(List<Fault> faults, int shards, int replicas, double origin) {
         Slowdown[] s = new Slowdown[2 * shards + replicas];
         for (Fault f : faults) {
             switch (f.kind()) {
                 case STORAGE_DEGRADED -> {
+                    double from = origin + f.at();
                     if (f.target() == 0) {
                         for (int d = 0; d < shards; d++) {
-                            at(s, shards + d).constant(f.at(), f.at() + f.length(), f.factor());
+                            at(s, shards + d).constant(from, from + f.length(), f.factor());
                         }
                     } else {
-                        at(s, 2 * shards + f.target() - 1).constant(f.at(), f.at() + f.length(), f.factor());
+                        at(s, 2 * shards + f.target() - 1).constant(from, from + f.length(), f.factor());
                     }
                 }
                 case MASTER_RESTART -> {
                     if (f.coldLength() > 0) {
-                        double from = f.at() + f.length();
+                        double from = origin + f.at() + f.length();
                         for (int d = 0; d < shards; d++) {
                             if (f.shard() == 0 || f.shard() == d + 1) {
                                 at(s, d).decaying(from, from + f.coldLength(), f.coldFactor());
@@ -208,21 +227,28 @@ final class Faults implements EventHandler {
         this.judged = judged;
     }
 
-    /** Schedules every fault's start and end (each round's, for an app restart) and the first tick. */
+    /**
+     * Schedules every fault's start and end (each round's, for an app restart), the first tick and the
+     * timeline's minutes.
+     */
     void start() {
         double first = Double.POSITIVE_INFINITY;
         for (int i = 0; i < faults.length; i++) {
             Fault f = faults[i];
             for (int r = 0; r < f.rounds(); r++) {
                 long arg = ((long) r << 32) | i;
-                sim.scheduleAt(f.at() + r * f.gap(), 0, this, START, arg);
-                sim.scheduleAt(f.at() + r * f.gap() + f.length(), 0, this, END, arg);
+                sim.scheduleAt(origin + f.at() + r * f.gap(), 0, this, START, arg);
+                sim.scheduleAt(origin + f.at() + r * f.gap() + f.length(), 0, this, END, arg);
             }
-            first = Math.min(first, f.at());
+            first = Math.min(first, origin + f.at());
         }
         sim.scheduleAt(first, 0, this, TICK, 0);
+        if (origin > 0) {
+            // what happened before the origin (a day's warm-up) is not in the timeline
+            sim.scheduleAt(origin, 0, this, TIMELINE_START, 0);
+        }
         if (timelineResponse.length > 1) {
-            sim.scheduleAt(MINUTE_S, 0, this, MINUTE, 0);
+            sim.scheduleAt(origin + MINUTE_S, 0, this, MINUTE, 0);
         }
     }
 
@@ -239,6 +265,11 @@ final class Faults implements EventHandler {
                 if (minutesDone < timelineResponse.length - 1) {
                     sim.schedule(MINUTE_S, this, MINUTE, 0);
                 }
+            }
+            case TIMELINE_START -> {
+                thisMinute.reset();
+                thisMinuteErrors = 0;
+                thisMinuteLag = 0;
             }
             default -> throw new IllegalStateException("unknown event type " + type);
         }
@@ -436,7 +467,7 @@ final class Faults implements EventHandler {
                 sample(i);
                 if (ended[i] && recoveredNow()) {
                     recovered[i] = true;
-                    recovery[i] = sim.now() - faults[i].end();
+                    recovery[i] = sim.now() - (origin + faults[i].end());
                     if (--open == 0) {
                         traffic.faultWindow(false);
                         judged.resumed();
@@ -496,8 +527,8 @@ final class Faults implements EventHandler {
 
     /**
      * Each fault's figures, in the {@code faults} section (entity: its number from 1 and its kind), then
-     * the run's per-minute {@code timeline} (entity: the minute's number from 0), its last minute as far
-     * as the run went.
+     * the run's per-minute {@code timeline} (entity: the minute's number from 0 at the origin), its last
+     * minute as far as the run went.
      */
     void put(Measurements m) {
         for (int i = 0; i < faults.length; i++) {
@@ -513,7 +544,7 @@ final class Faults implements EventHandler {
             m.put(Metrics.FAULT_PEAK_LAG, peakLag[i] * 1e3, name);
             m.put(Metrics.FAULT_RECOVERY, recovery[i], name);
         }
-        if (minutesDone < timelineResponse.length && sim.now() > minutesDone * MINUTE_S) {
+        if (minutesDone < timelineResponse.length && sim.now() > origin + minutesDone * MINUTE_S) {
             closeMinute();
         }
         for (int k = 0; k < minutesDone; k++) {

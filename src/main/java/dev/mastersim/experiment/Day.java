@@ -270,7 +270,7 @@ public final class Day {
 
     /** Why an hour has no verdict of its own. */
     static final String NOT_JUDGED =
-            "inside the faults' windows in every replication (each from its" + " start until it has recovered)";
+            "inside the faults' windows in every replication (each from its start until it has recovered)";
 
     /** The first saturated hour's verdict, named; else not saturated, with the peak hour's bottleneck. */
     static Verdict dayVerdict(List<RunResult> hours) {

@@ -101,7 +101,8 @@ public final class Validation {
                 P95_GOAL,
                 verdict,
                 outcome == ValidationResult.Outcome.AGREES,
-                outcome);
+                outcome,
+                m.cpuNote());
     }
 
     /** A level's row: the simulation against the mean of the repeats, judged against the goals and the spread. */
@@ -147,7 +148,7 @@ public final class Validation {
             return repeats.get(0);
         }
         double seconds = 0;
-        double[] f = new double[11];
+        double[] f = new double[15];
         for (MeasuredStep s : repeats) {
             seconds += s.seconds();
             double[] v = {
@@ -161,14 +162,34 @@ public final class Validation {
                 s.timeoutsPerS(),
                 s.retriesPerS(),
                 s.lockWaitShare(),
-                s.connectionWaitMs()
+                s.connectionWaitMs(),
+                s.dbCpuPerTxnUs(),
+                s.serverCpuPerTxnUs(),
+                s.machineCpuBusy(),
+                s.loadCpuPerTxnUs()
             };
             for (int i = 0; i < f.length; i++) {
                 f[i] += v[i] / n;
             }
         }
         return new MeasuredStep(
-                repeats.get(0).clients(), seconds, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]);
+                repeats.get(0).clients(),
+                seconds,
+                f[0],
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5],
+                f[6],
+                f[7],
+                f[8],
+                f[9],
+                f[10],
+                f[11],
+                f[12],
+                f[13],
+                f[14]);
     }
 
     private static int peakIndex(List<MeasuredStep> steps) {

@@ -287,7 +287,11 @@ public final class Validation {
                                     db.equals("falls") ? "falls" : "rises")
                             : shapeOk ? "the same shape" : "the shapes differ"));
             if (shapeDecided && !shapeOk && dbChange < -SHAPE_BAND) {
-                out.addAll(missingFall(w, database));
+                out.addAll(missingFall(
+                        w,
+                        database,
+                        rows.stream().map(ValidationResult.Row::measured).toList(),
+                        peak));
             }
         } else {
             out.add("The measured throughput was still highest at the last level: no shape past a peak to compare;"
@@ -325,27 +329,124 @@ public final class Validation {
                 100 * goal);
     }
 
+    /** CPU per transaction counts as growing when the last level's is at least this much above the peak's. */
+    static final double CPU_GROWTH = 0.25;
+
+    /** The machine counts as CPU-saturated from this busy share of all its cores on. */
+    static final double SATURATED = 0.90;
+
+    /**
+     * The least-squares line of the database backends' CPU per transaction (µs) against the number of
+     * waiters, clients − 1, over the levels where it was measured: {intercept, slope}; null with fewer than
+     * three such levels.
+     */
+    static double[] cpuPerWaiter(List<MeasuredStep> steps) {
+        List<MeasuredStep> m =
+                steps.stream().filter(st -> Double.isFinite(st.dbCpuPerTxnUs())).toList();
+        if (m.size() < 3) {
+            return null;
+        }
+        double mx = 0;
+        double my = 0;
+        for (MeasuredStep st : m) {
+            mx += (st.clients() - 1.0) / m.size();
+            my += st.dbCpuPerTxnUs() / m.size();
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (MeasuredStep st : m) {
+            double dx = st.clients() - 1.0 - mx;
+            sxy += dx * (st.dbCpuPerTxnUs() - my);
+            sxx += dx * dx;
+        }
+        if (!(sxx > 0)) {
+            return null;
+        }
+        double slope = sxy / sxx;
+        return new double[] {my - slope * mx, slope};
+    }
+
     /** Why the database falls past its peak when the model stays flat: the mechanism the model lacks. */
-    static List<String> missingFall(Workload w, String database) {
+    static List<String> missingFall(Workload w, String database, List<MeasuredStep> means, int peak) {
         List<String> lines = new ArrayList<>();
         lines.add("Missing mechanism: the model grants a released lock to the next waiter in FIFO order at no cost, so"
                 + " once a lock saturates its throughput stays flat however many wait.");
+        MeasuredStep top = peak >= 0 && peak < means.size() ? means.get(peak) : null;
+        MeasuredStep last = means.isEmpty() ? null : means.get(means.size() - 1);
+        boolean measured = top != null
+                && last != top
+                && Double.isFinite(top.dbCpuPerTxnUs())
+                && Double.isFinite(last.dbCpuPerTxnUs())
+                && Double.isFinite(last.machineCpuBusy());
+        if (measured) {
+            lines.addAll(cpuVerdict(means, top, last));
+            return lines;
+        }
         if (w.kind() == Workload.Kind.HOT_ROW && database.startsWith("PostgreSQL")) {
-            lines.add(
-                    "A real row lock costs more per release as waiters pile up. In PostgreSQL a transaction waiting"
-                            + " for a row sleeps on the lock of the holder's transaction ID; the commit releases it and every"
-                            + " waiter wakes, re-fetches the row's newest version (READ COMMITTED re-checks the updated row,"
-                            + " documentation 13.2.1) and queues again for the tuple lock (src/backend/access/heap/README.tuplock);"
-                            + " each update also leaves a dead version the next reader must step over until the page is pruned.");
-            lines.add("So the serial section's length grows with the number waiting. master.wakeup_cost (default off)"
-                    + " charges each release the master CPU of scanning its waiters (PostgreSQL's ProcLockWakeup walks"
-                    + " the whole wait queue) before the next holder runs; set it from a measurement of that work,"
-                    + " never from this curve.");
+            lines.add("Suspected, not measured here (the database's CPU is measured only for a PostgreSQL server on the"
+                    + " load generator's machine): in PostgreSQL a transaction waiting for a row sleeps on the"
+                    + " lock of the holder's transaction ID; the commit releases it, a waiter wakes, re-fetches the"
+                    + " row's newest version (READ COMMITTED re-checks the updated row, documentation 13.2.1) and"
+                    + " queues again for the tuple lock (src/backend/access/heap/README.tuplock); each update also"
+                    + " leaves a dead version the next reader must step over until the page is pruned.");
+            lines.add("master.wakeup_cost (default off) charges each release the master CPU of scanning its waiters"
+                    + " (PostgreSQL's ProcLockWakeup walks the whole wait queue) before the next holder runs; set it"
+                    + " from a measurement of that work, never from this curve.");
         } else {
             lines.add("Waking and re-queueing waiters, and the CPU they burn while contending, grow with their number;"
                     + " the model charges it only with master.wakeup_cost (default off), per waiter scanned at each"
                     + " release, set from a measurement of that work. On a machine shared with other work, a fall"
                     + " may also be that work taking the CPU: rerun before reading a mechanism into it.");
+        }
+        return lines;
+    }
+
+    /** What the database's CPU, measured at each level, says about the fall. */
+    static List<String> cpuVerdict(List<MeasuredStep> means, MeasuredStep top, MeasuredStep last) {
+        List<String> lines = new ArrayList<>();
+        double growth = last.dbCpuPerTxnUs() / top.dbCpuPerTxnUs() - 1;
+        double[] line = cpuPerWaiter(means);
+        lines.add(String.format(
+                Locale.ROOT,
+                "Measured (from /proc): the database backends' CPU per committed transaction is %.0f µs at %d clients"
+                        + " and %.0f µs at %d (%+.0f%%)%s; the machine's cores are %.0f%% busy at %d clients and %.0f%% at"
+                        + " %d.",
+                top.dbCpuPerTxnUs(),
+                top.clients(),
+                last.dbCpuPerTxnUs(),
+                last.clients(),
+                100 * growth,
+                line == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", a least-squares line over the levels of %.0f µs plus %.1f µs per waiter (clients - 1)",
+                                line[0],
+                                line[1]),
+                100 * top.machineCpuBusy(),
+                top.clients(),
+                100 * last.machineCpuBusy(),
+                last.clients()));
+        boolean grows = growth >= CPU_GROWTH;
+        boolean full = last.machineCpuBusy() >= SATURATED;
+        if (grows && full) {
+            lines.add(
+                    "So the fall is work: each transaction costs the database more CPU the more transactions wait, and"
+                            + " the machine's cores are full, so that work is taken from the cores the row's holder needs."
+                            + " A mechanism should charge the measured per-waiter CPU as work that competes for the master's"
+                            + " cores (and, where the waiter's work precedes the next grant, on the lock's critical path);"
+                            + " master.wakeup_cost (default off) charges it on the critical path only.");
+        } else if (grows) {
+            lines.add("So each transaction costs the database more CPU the more transactions wait, but the machine's"
+                    + " cores are not full: the extra work slows the row only where it lies on the lock's critical"
+                    + " path (master.wakeup_cost, default off, charges it there), not by taking cores from it.");
+        } else {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "So the fall is not work: the database's CPU per transaction grows by less than %.0f%% while its"
+                            + " throughput falls; the time goes to waiting and scheduling (waking, sleeping and switching"
+                            + " the waiters), which master.wakeup_cost, charging CPU per waiter, does not describe.",
+                    100 * CPU_GROWTH));
         }
         return lines;
     }

@@ -201,15 +201,15 @@ public final class Target implements AutoCloseable {
         if (hz <= 0) {
             return new CpuAccess(-1, -1, not + "getconf CLK_TCK did not answer, so a clock tick's length is unknown");
         }
-        long pid;
+        String stat = null;
         try (Connection c = connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            pid = rs.next() ? rs.getLong(1) : -1;
+            long pid = rs.next() ? rs.getLong(1) : -1;
+            stat = pid > 0 ? ProcCpu.stat(pid) : null; // while the session, and so its backend, lives
         } catch (SQLException e) {
-            pid = -1;
+            stat = null;
         }
-        String stat = pid > 0 ? ProcCpu.stat(pid) : null;
         if (stat == null || !stat.contains("(postgres")) {
             return new CpuAccess(
                     -1,

@@ -401,7 +401,12 @@ public final class Validation {
         return lines;
     }
 
-    /** What the database's CPU, measured at each level, says about the fall. */
+    /**
+     * What the database's CPU, measured at each level, says about the fall: how much CPU per transaction
+     * each waiter adds (the least-squares slope {@link #cpuPerWaiter}), and how much the row's turn, the
+     * inverse of the throughput, lengthens per waiter from the peak to the last level — the part of that
+     * work that lies on the serial section.
+     */
     static List<String> cpuVerdict(List<MeasuredStep> means, MeasuredStep top, MeasuredStep last) {
         List<String> lines = new ArrayList<>();
         double growth = last.dbCpuPerTxnUs() / top.dbCpuPerTxnUs() - 1;
@@ -420,34 +425,52 @@ public final class Validation {
                         ? ""
                         : String.format(
                                 Locale.ROOT,
-                                ", a least-squares line over the levels of %.0f µs plus %.1f µs per waiter (clients - 1)",
+                                ", a least-squares line over the levels of %.0f µs plus %.1f µs per waiter (clients − 1)",
                                 line[0],
                                 line[1]),
                 100 * top.machineCpuBusy(),
                 top.clients(),
                 100 * last.machineCpuBusy(),
                 last.clients()));
-        boolean grows = growth >= CPU_GROWTH;
-        boolean full = last.machineCpuBusy() >= SATURATED;
-        if (grows && full) {
-            lines.add(
-                    "So the fall is work: each transaction costs the database more CPU the more transactions wait, and"
-                            + " the machine's cores are full, so that work is taken from the cores the row's holder needs."
-                            + " A mechanism should charge the measured per-waiter CPU as work that competes for the master's"
-                            + " cores (and, where the waiter's work precedes the next grant, on the lock's critical path);"
-                            + " master.wakeup_cost (default off) charges it on the critical path only.");
-        } else if (grows) {
-            lines.add("So each transaction costs the database more CPU the more transactions wait, but the machine's"
-                    + " cores are not full: the extra work slows the row only where it lies on the lock's critical"
-                    + " path (master.wakeup_cost, default off, charges it there), not by taking cores from it.");
-        } else {
+        if (growth < CPU_GROWTH) {
             lines.add(String.format(
                     Locale.ROOT,
                     "So the fall is not work: the database's CPU per transaction grows by less than %.0f%% while its"
                             + " throughput falls; the time goes to waiting and scheduling (waking, sleeping and switching"
                             + " the waiters), which master.wakeup_cost, charging CPU per waiter, does not describe.",
                     100 * CPU_GROWTH));
+            return lines;
         }
+        double perWaiter = line != null ? line[1] : Double.NaN;
+        double turnPerWaiter = (1e6 / last.throughput() - 1e6 / top.throughput()) / (last.clients() - top.clients());
+        boolean full = last.machineCpuBusy() >= SATURATED;
+        lines.add(String.format(
+                Locale.ROOT,
+                "So the fall comes with work that grows with the waiters, as it would if each release woke them and"
+                        + " each re-fetched the row's newest version and queued again (READ COMMITTED re-checks the"
+                        + " updated row, documentation 13.2.1; src/backend/access/heap/README.tuplock). The row's turn"
+                        + " (1/throughput) lengthens by %.1f µs per waiter from %d to %d clients%s; the rest runs beside"
+                        + " the serial section on the machine's cores%s.",
+                turnPerWaiter,
+                top.clients(),
+                last.clients(),
+                Double.isFinite(perWaiter) && perWaiter > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                ", %.0f%% of the %.1f µs of CPU each waiter adds",
+                                100 * turnPerWaiter / perWaiter,
+                                perWaiter)
+                        : "",
+                full
+                        ? String.format(
+                                Locale.ROOT,
+                                ", which are full (%.0f%% busy), so it takes them from the row's holder",
+                                100 * last.machineCpuBusy())
+                        : ""));
+        lines.add("master.wakeup_cost (default off) charges work per waiter on the serial section only; a mechanism"
+                + " true to this measurement charges the measured CPU per waiter as master CPU, the part that delays"
+                + " the next holder before it runs and the rest competing for the cores. Set it from a measurement"
+                + " such as this one, never fitted to this curve.");
         return lines;
     }
 

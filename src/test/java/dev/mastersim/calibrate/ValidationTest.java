@@ -202,12 +202,12 @@ final class ValidationTest {
     }
 
     @Test
-    void aFallWithGrowingCpuOnFullCoresIsNamedWorkWithTheMeasuredSlope() {
+    void aFallWithGrowingCpuIsNamedWorkWithTheMeasuredSlopeAndItsSerialShare() {
         List<MeasuredStep> means = List.of(
-                cpuStep(1, 100, 200, 0.5),
-                cpuStep(2, 180, 210, 0.8),
-                cpuStep(4, 150, 230, 0.95),
-                cpuStep(8, 120, 270, 0.98));
+                cpuStep(1, 2000, 200, 0.5),
+                cpuStep(2, 2500, 210, 0.8),
+                cpuStep(4, 2400, 230, 0.95),
+                cpuStep(8, 1e6 / 430, 270, 0.98));
         List<String> out = Validation.missingFall(HOT, "PostgreSQL 15", means, 1);
         assertThat(out.get(0)).startsWith("Missing mechanism");
         assertThat(out)
@@ -215,7 +215,11 @@ final class ValidationTest {
                         && l.contains("210 µs at 2 clients and 270 µs at 8 (+29%)")
                         && l.contains("200 µs plus 10.0 µs per waiter")
                         && l.contains("98% at 8"));
-        assertThat(out).anyMatch(l -> l.startsWith("So the fall is work"));
+        // the row's turn: 430 µs at 8 clients less 400 µs at 2 = 30 µs over 6 more waiters = 5 µs per waiter
+        assertThat(out)
+                .anyMatch(l -> l.startsWith("So the fall comes with work")
+                        && l.contains("lengthens by 5.0 µs per waiter from 2 to 8 clients, 50% of the 10.0 µs")
+                        && l.contains("full (98% busy)"));
         assertThat(out).noneMatch(l -> l.contains("Suspected"));
     }
 
@@ -228,7 +232,7 @@ final class ValidationTest {
                 cpuStep(8, 120, 210, 0.55));
         List<String> out = Validation.missingFall(HOT, "PostgreSQL 15", means, 1);
         assertThat(out).anyMatch(l -> l.startsWith("So the fall is not work"));
-        assertThat(out).noneMatch(l -> l.startsWith("So the fall is work"));
+        assertThat(out).noneMatch(l -> l.startsWith("So the fall comes with work"));
     }
 
     @Test

@@ -32,6 +32,7 @@ final class CpuMeter {
      *
      * @param nanos wall-clock time ({@code System.nanoTime})
      * @param backends each of the load's backends' ticks, by process id
+     * @param switches each of the load's backends' voluntary context switches, by process id
      * @param serverTicks the whole server's ticks ({@link ProcCpu#treeTicks}), -1 when unknown
      * @param machineBusy the machine's busy ticks, all cores summed
      * @param machineTotal the machine's ticks, all cores summed
@@ -40,6 +41,7 @@ final class CpuMeter {
     record Snapshot(
             long nanos,
             Map<Long, Long> backends,
+            Map<Long, Long> switches,
             long serverTicks,
             long machineBusy,
             long machineTotal,
@@ -53,20 +55,29 @@ final class CpuMeter {
      *     per committed transaction, microseconds
      * @param machineBusy the share of all the machine's cores busy, 0..1
      * @param loadCpuPerTxnUs CPU of the load generator (this JVM) per committed transaction, microseconds
+     * @param dbSleepsPerTxn the load's backends' voluntary context switches (each a sleep: on a lock, a
+     *     semaphore, the client's next statement, I/O) per committed transaction
      */
-    record Figures(double dbCpuPerTxnUs, double serverCpuPerTxnUs, double machineBusy, double loadCpuPerTxnUs) {
-        static final Figures NONE = new Figures(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    record Figures(
+            double dbCpuPerTxnUs,
+            double serverCpuPerTxnUs,
+            double machineBusy,
+            double loadCpuPerTxnUs,
+            double dbSleepsPerTxn) {
+        static final Figures NONE = new Figures(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Reads the counters, {@code backends} being the load's backends' process ids as the server lists them now. */
     Snapshot snapshot(long nanos, List<Long> backends) throws IOException {
         Map<Long, Long> b = new HashMap<>();
+        Map<Long, Long> sw = new HashMap<>();
         for (long pid : backends) {
             b.put(pid, ProcCpu.processTicks(pid));
+            sw.put(pid, ProcCpu.processSwitches(pid));
         }
         long server = ProcCpu.treeTicks(postmaster);
         long[] m = ProcCpu.machineNow();
-        return new Snapshot(nanos, b, server, m[0], m[1], ProcCpu.ownCpuNanos());
+        return new Snapshot(nanos, b, sw, server, m[0], m[1], ProcCpu.ownCpuNanos());
     }
 
     /** The window opens. */
@@ -96,26 +107,10 @@ final class CpuMeter {
             return Figures.NONE;
         }
         double perTxnUs = throughput > 0 ? 1e6 / (seconds * throughput) : Double.NaN; // µs per unit of CPU-second
-        long backendTicks = 0;
-        boolean backendsKnown = !a.backends().isEmpty() || !b.backends().isEmpty();
-        for (Map.Entry<Long, Long> e : a.backends().entrySet()) {
-            Long end = b.backends().get(e.getKey());
-            if (e.getValue() < 0 || end == null || end < 0) {
-                backendsKnown = false;
-                break;
-            }
-            backendTicks += end - e.getValue();
-        }
-        for (Map.Entry<Long, Long> e : b.backends().entrySet()) {
-            if (!a.backends().containsKey(e.getKey())) {
-                if (e.getValue() < 0) {
-                    backendsKnown = false;
-                    break;
-                }
-                backendTicks += e.getValue();
-            }
-        }
-        double db = backendsKnown ? (double) backendTicks / hz * perTxnUs : Double.NaN;
+        long backendTicks = delta(a.backends(), b.backends());
+        double db = backendTicks >= 0 ? (double) backendTicks / hz * perTxnUs : Double.NaN;
+        long sleeps = delta(a.switches(), b.switches());
+        double sleepsPerTxn = sleeps >= 0 ? sleeps * perTxnUs / 1e6 : Double.NaN;
         double server = a.serverTicks() >= 0 && b.serverTicks() >= a.serverTicks()
                 ? (double) (b.serverTicks() - a.serverTicks()) / hz * perTxnUs
                 : Double.NaN;
@@ -124,6 +119,33 @@ final class CpuMeter {
         double load = a.ownCpuNanos() >= 0 && b.ownCpuNanos() >= 0
                 ? (b.ownCpuNanos() - a.ownCpuNanos()) / 1e9 * perTxnUs
                 : Double.NaN;
-        return new Figures(db, server, busy, load);
+        return new Figures(db, server, busy, load, sleepsPerTxn);
+    }
+
+    /**
+     * A counter summed over the backends, end less start; a backend first seen at the end counts from zero;
+     * -1 when one seen at the start is gone at the end, or none was seen at all.
+     */
+    private static long delta(Map<Long, Long> start, Map<Long, Long> end) {
+        if (start.isEmpty() && end.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : start.entrySet()) {
+            Long v = end.get(e.getKey());
+            if (e.getValue() < 0 || v == null || v < 0) {
+                return -1;
+            }
+            sum += v - e.getValue();
+        }
+        for (Map.Entry<Long, Long> e : end.entrySet()) {
+            if (!start.containsKey(e.getKey())) {
+                if (e.getValue() < 0) {
+                    return -1;
+                }
+                sum += e.getValue();
+            }
+        }
+        return sum;
     }
 }

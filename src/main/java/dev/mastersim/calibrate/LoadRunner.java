@@ -168,7 +168,8 @@ final class LoadRunner {
                 cpuUsed.dbCpuPerTxnUs(),
                 cpuUsed.serverCpuPerTxnUs(),
                 cpuUsed.machineBusy(),
-                cpuUsed.loadCpuPerTxnUs());
+                cpuUsed.loadCpuPerTxnUs(),
+                cpuUsed.dbSleepsPerTxn());
     }
 
     /**

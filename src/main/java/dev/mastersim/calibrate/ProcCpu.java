@@ -73,6 +73,29 @@ final class ProcCpu {
         return (int) field(stat, 4);
     }
 
+    /**
+     * The voluntary context switches in the text of {@code /proc/<pid>/status}: how many times the process
+     * gave up its core, to sleep on a lock, a semaphore or I/O ({@code voluntary_ctxt_switches}).
+     */
+    static long voluntarySwitches(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                return Long.parseLong(
+                        line.substring("voluntary_ctxt_switches:".length()).strip());
+            }
+        }
+        throw new IllegalArgumentException("no voluntary_ctxt_switches line in /proc/<pid>/status");
+    }
+
+    /** The process's voluntary context switches so far, or -1 when it is gone. */
+    static long processSwitches(long pid) {
+        try {
+            return voluntarySwitches(Files.readString(PROC.resolve(pid + "/status"), StandardCharsets.US_ASCII));
+        } catch (IOException | IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
     /** {busy, total} ticks of the machine from the text of {@code /proc/stat} (its first line, {@code cpu ...}). */
     static long[] machine(String procStat) {
         int end = procStat.indexOf('\n');

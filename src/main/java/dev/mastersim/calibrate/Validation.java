@@ -148,7 +148,7 @@ public final class Validation {
             return repeats.get(0);
         }
         double seconds = 0;
-        double[] f = new double[15];
+        double[] f = new double[16];
         for (MeasuredStep s : repeats) {
             seconds += s.seconds();
             double[] v = {
@@ -166,7 +166,8 @@ public final class Validation {
                 s.dbCpuPerTxnUs(),
                 s.serverCpuPerTxnUs(),
                 s.machineCpuBusy(),
-                s.loadCpuPerTxnUs()
+                s.loadCpuPerTxnUs(),
+                s.dbSleepsPerTxn()
             };
             for (int i = 0; i < f.length; i++) {
                 f[i] += v[i] / n;
@@ -189,7 +190,8 @@ public final class Validation {
                 f[11],
                 f[12],
                 f[13],
-                f[14]);
+                f[14],
+                f[15]);
     }
 
     private static int peakIndex(List<MeasuredStep> steps) {
@@ -432,6 +434,17 @@ public final class Validation {
                 top.clients(),
                 100 * last.machineCpuBusy(),
                 last.clients()));
+        if (Double.isFinite(top.dbSleepsPerTxn()) && Double.isFinite(last.dbSleepsPerTxn())) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "The backends gave up their core to sleep (voluntary context switches) %.1f times per transaction at"
+                            + " %d clients and %.1f at %d: %.2f more per transaction for each further waiter.",
+                    top.dbSleepsPerTxn(),
+                    top.clients(),
+                    last.dbSleepsPerTxn(),
+                    last.clients(),
+                    (last.dbSleepsPerTxn() - top.dbSleepsPerTxn()) / (last.clients() - top.clients())));
+        }
         if (growth < CPU_GROWTH) {
             lines.add(String.format(
                     Locale.ROOT,

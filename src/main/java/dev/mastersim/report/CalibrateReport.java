@@ -119,28 +119,34 @@ public final class CalibrateReport {
                 .append(NL);
         b.append(String.format(
                 Locale.ROOT,
-                "%7s %10s %12s %12s %12s %13s%n",
+                "%7s %10s %12s %12s %12s %13s %10s%n",
                 "clients",
                 "txn/s",
                 "db backends",
                 "db server",
                 "load gen",
-                "machine busy"));
+                "machine busy",
+                "db sleeps"));
         for (MeasuredStep s : steps) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%7d %10.1f %12s %12s %12s %13s%n",
+                    "%7d %10.1f %12s %12s %12s %13s %10s%n",
                     s.clients(),
                     s.throughput(),
                     micros(s.dbCpuPerTxnUs()),
                     micros(s.serverCpuPerTxnUs()),
                     micros(s.loadCpuPerTxnUs()),
-                    percent(s.machineCpuBusy())));
+                    percent(s.machineCpuBusy()),
+                    micros(s.dbSleepsPerTxn())));
         }
         b.append("  db backends: the load's sessions; db server: all the server's processes (backends, WAL writer,")
                 .append(NL)
                 .append(
-                        "  checkpointer, autovacuum); load gen: calibrate's own process; busy: of all the machine's cores")
+                        "  checkpointer, autovacuum); load gen: calibrate's own process; busy: of all the machine's cores;")
+                .append(NL)
+                .append("  db sleeps: the load's backends' voluntary context switches per transaction (lock waits, the")
+                .append(NL)
+                .append("  client's next statement, I/O)")
                 .append(NL)
                 .append(NL);
     }
@@ -203,6 +209,7 @@ public final class CalibrateReport {
         JsonReport.number(n, "db_server_cpu_per_txn_us", s.serverCpuPerTxnUs());
         JsonReport.number(n, "loadgen_cpu_per_txn_us", s.loadCpuPerTxnUs());
         JsonReport.number(n, "machine_cpu_busy", s.machineCpuBusy());
+        JsonReport.number(n, "db_sleeps_per_txn", s.dbSleepsPerTxn());
     }
 
     private static void cpuNote(ObjectNode root, String note) {
@@ -218,11 +225,11 @@ public final class CalibrateReport {
         StringBuilder b = new StringBuilder(
                 "clients,throughput_per_s,mean_ms,p50_ms,p95_ms,p99_ms,error_rate,deadlocks_per_s,timeouts_per_s,"
                         + "retries_per_s,lock_wait_share,connection_wait_ms,db_cpu_per_txn_us,db_server_cpu_per_txn_us,"
-                        + "loadgen_cpu_per_txn_us,machine_cpu_busy\n");
+                        + "loadgen_cpu_per_txn_us,machine_cpu_busy,db_sleeps_per_txn\n");
         for (MeasuredStep s : c.steps()) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                     s.clients(),
                     s.throughput(),
                     s.meanMs(),
@@ -238,7 +245,8 @@ public final class CalibrateReport {
                     s.dbCpuPerTxnUs(),
                     s.serverCpuPerTxnUs(),
                     s.loadCpuPerTxnUs(),
-                    s.machineCpuBusy()));
+                    s.machineCpuBusy(),
+                    s.dbSleepsPerTxn()));
         }
         return b.toString();
     }
@@ -316,13 +324,15 @@ public final class CalibrateReport {
             if (m.hasCpu()) {
                 b.append(String.format(
                         Locale.ROOT,
-                        "%7s  %-5s db CPU %s us/txn (whole server %s), load generator %s us/txn, machine %s busy%n",
+                        "%7s  %-5s db CPU %s µs/txn (whole server %s), load generator %s µs/txn, machine %s busy,"
+                                + " db sleeps %s/txn%n",
                         "",
                         "cpu",
                         micros(m.dbCpuPerTxnUs()),
                         micros(m.serverCpuPerTxnUs()),
                         micros(m.loadCpuPerTxnUs()),
-                        percent(m.machineCpuBusy())));
+                        percent(m.machineCpuBusy()),
+                        micros(m.dbSleepsPerTxn())));
             }
             if (r.repeats().size() > 1) {
                 b.append(String.format(
@@ -414,13 +424,13 @@ public final class CalibrateReport {
                 + "db_p50_ms,model_p50_ms,db_p95_ms,model_p95_ms,p95_error,db_p99_ms,model_p99_ms,"
                 + "db_lock_wait_share,model_lock_wait_share,repeats,db_throughput_min,db_throughput_max,"
                 + "db_throughput_spread,db_p95_min_ms,db_p95_max_ms,db_p95_spread,judgement,db_cpu_per_txn_us,"
-                + "db_server_cpu_per_txn_us,loadgen_cpu_per_txn_us,machine_cpu_busy\n");
+                + "db_server_cpu_per_txn_us,loadgen_cpu_per_txn_us,machine_cpu_busy,db_sleeps_per_txn\n");
         for (ValidationResult.Row r : v.rows()) {
             MeasuredStep m = r.measured();
             RunResult s = r.simulated();
             b.append(String.format(
                     Locale.ROOT,
-                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                     m.clients(),
                     m.throughput(),
                     s.mean(FigureNames.THROUGHPUT),
@@ -445,7 +455,8 @@ public final class CalibrateReport {
                     m.dbCpuPerTxnUs(),
                     m.serverCpuPerTxnUs(),
                     m.loadCpuPerTxnUs(),
-                    m.machineCpuBusy()));
+                    m.machineCpuBusy(),
+                    m.dbSleepsPerTxn()));
         }
         return b.toString();
     }

@@ -220,6 +220,8 @@ final class CalibrationTest {
                         .as("machine busy")
                         .isGreaterThan(0.0)
                         .isLessThanOrEqualTo(1.0);
+                // a backend sleeps between its client's statements, and here on the hot row's lock
+                assertThat(s.dbSleepsPerTxn()).as("db sleeps per txn").isPositive();
             }
         }
         if (local) {

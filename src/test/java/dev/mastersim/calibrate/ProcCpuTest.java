@@ -36,6 +36,15 @@ final class ProcCpuTest {
     }
 
     @Test
+    void voluntarySwitchesAreReadFromStatus() {
+        String status = "Name:\tpostgres\nState:\tS (sleeping)\nvoluntary_ctxt_switches:\t8123\n"
+                + "nonvoluntary_ctxt_switches:\t77\n";
+        assertThat(ProcCpu.voluntarySwitches(status)).isEqualTo(8123);
+        assertThatThrownBy(() -> ProcCpu.voluntarySwitches("Name:\tpostgres\n"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void machineBusyIsAllButIdleAndIowaitWithoutCountingGuestTwice() {
         // user nice system idle iowait irq softirq steal guest guest_nice
         String stat = "cpu  1000 10 200 700 50 0 30 10 400 5\ncpu0 500 5 100 350 25 0 15 5 200 2\nintr 1\n";
@@ -59,10 +68,22 @@ final class ProcCpuTest {
     @Test
     void aLevelsFiguresAreCpuRatesDividedByThroughput() {
         // 2 s apart, 100 ticks a second, 1000 transactions a second
-        CpuMeter.Snapshot a =
-                new CpuMeter.Snapshot(1_000_000_000L, Map.of(1L, 100L, 2L, 300L), 5_000, 1_000, 4_000, 7_000_000_000L);
+        CpuMeter.Snapshot a = new CpuMeter.Snapshot(
+                1_000_000_000L,
+                Map.of(1L, 100L, 2L, 300L),
+                Map.of(1L, 10L, 2L, 20L),
+                5_000,
+                1_000,
+                4_000,
+                7_000_000_000L);
         CpuMeter.Snapshot b = new CpuMeter.Snapshot(
-                3_000_000_000L, Map.of(1L, 150L, 2L, 340L, 3L, 10L), 5_130, 1_300, 4_400, 7_400_000_000L);
+                3_000_000_000L,
+                Map.of(1L, 150L, 2L, 340L, 3L, 10L),
+                Map.of(1L, 2_010L, 2L, 1_020L, 3L, 970L),
+                5_130,
+                1_300,
+                4_400,
+                7_400_000_000L);
         CpuMeter.Figures f = CpuMeter.figures(a, b, 1000, 100);
         // backends: 50 + 40 + 10 (opened inside the window, from zero) = 100 ticks = 1 s of CPU over 2 s:
         // 0.5 CPU-seconds a second / 1000 per second = 500 µs per transaction
@@ -70,14 +91,18 @@ final class ProcCpuTest {
         assertThat(f.serverCpuPerTxnUs()).isCloseTo(650.0, offset(1e-9)); // 130 ticks
         assertThat(f.machineBusy()).isCloseTo(0.75, offset(1e-12)); // 300 of 400 ticks
         assertThat(f.loadCpuPerTxnUs()).isCloseTo(200.0, offset(1e-9)); // 0.4 s over 2 s at 1000/s
+        // sleeps: 2000 + 1000 + 970 (from zero) = 3970 over 2000 transactions
+        assertThat(f.dbSleepsPerTxn()).isCloseTo(1.985, offset(1e-12));
     }
 
     @Test
     void aBackendGoneBeforeTheEndLeavesTheBackendsUnknownNotGuessed() {
-        CpuMeter.Snapshot a = new CpuMeter.Snapshot(0, Map.of(1L, 100L, 2L, 300L), 0, 0, 10, -1);
-        CpuMeter.Snapshot b = new CpuMeter.Snapshot(1_000_000_000L, Map.of(1L, 150L), 100, 5, 20, -1);
+        CpuMeter.Snapshot a =
+                new CpuMeter.Snapshot(0, Map.of(1L, 100L, 2L, 300L), Map.of(1L, 1L, 2L, 1L), 0, 0, 10, -1);
+        CpuMeter.Snapshot b = new CpuMeter.Snapshot(1_000_000_000L, Map.of(1L, 150L), Map.of(1L, 3L), 100, 5, 20, -1);
         CpuMeter.Figures f = CpuMeter.figures(a, b, 10, 100);
         assertThat(f.dbCpuPerTxnUs()).isNaN();
+        assertThat(f.dbSleepsPerTxn()).isNaN();
         assertThat(f.serverCpuPerTxnUs()).isCloseTo(1e5, offset(1e-6)); // 1 s of CPU in 1 s at 10/s
         assertThat(f.machineBusy()).isCloseTo(0.5, offset(1e-12));
         assertThat(f.loadCpuPerTxnUs()).isNaN();

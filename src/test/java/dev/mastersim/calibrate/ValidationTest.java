@@ -183,7 +183,7 @@ final class ValidationTest {
 
     /** A level with its CPU measured: the backends' CPU per transaction and the machine's busy share. */
     private static MeasuredStep cpuStep(int clients, double throughput, double dbUs, double busy) {
-        return new MeasuredStep(clients, 1, throughput, 1, 1, 2, 3, 0, 0, 0, 0, 0.5, 0, dbUs, dbUs * 1.2, busy, 100);
+        return new MeasuredStep(clients, 1, throughput, 1, 1, 2, 3, 0, 0, 0, 0, 0.5, 0, dbUs, dbUs * 1.2, busy, 100, 5);
     }
 
     @Test
@@ -221,6 +221,8 @@ final class ValidationTest {
                         && l.contains("lengthens by 5.0 µs per waiter from 2 to 8 clients, 50% of the 10.0 µs")
                         && l.contains("full (98% busy)"));
         assertThat(out).noneMatch(l -> l.contains("Suspected"));
+        // 5 sleeps per transaction at every level: none more per waiter
+        assertThat(out).anyMatch(l -> l.contains("5.0 times per transaction at 2 clients and 5.0 at 8: 0.00 more"));
     }
 
     @Test

@@ -22,6 +22,8 @@ package dev.mastersim.experiment.result;
  * @param machineCpuBusy the share of all the machine's cores busy over the window, 0..1; NaN likewise
  * @param loadCpuPerTxnUs CPU of the load generator (calibrate's own process) per committed transaction,
  *     microseconds; NaN likewise
+ * @param dbSleepsPerTxn the load's database backends' voluntary context switches (each time one gave up its
+ *     core to sleep: on a lock, for the client's next statement, on I/O) per committed transaction; NaN likewise
  */
 public record MeasuredStep(
         int clients,
@@ -40,7 +42,8 @@ public record MeasuredStep(
         double dbCpuPerTxnUs,
         double serverCpuPerTxnUs,
         double machineCpuBusy,
-        double loadCpuPerTxnUs) {
+        double loadCpuPerTxnUs,
+        double dbSleepsPerTxn) {
 
     /** A level without CPU figures. */
     public MeasuredStep(
@@ -71,6 +74,7 @@ public record MeasuredStep(
                 retriesPerS,
                 lockWaitShare,
                 connectionWaitMs,
+                Double.NaN,
                 Double.NaN,
                 Double.NaN,
                 Double.NaN,

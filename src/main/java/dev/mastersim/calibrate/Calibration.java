@@ -35,6 +35,7 @@ public final class Calibration {
      *
      * @param steps each level's first measurement, in the order of the workload's levels
      * @param repeats every measurement of each level, in the order taken, one list per level of {@code steps}
+     * @param cpuNote null when the levels' CPU was measured; otherwise why not, one line
      */
     record Measured(
             String database,
@@ -42,7 +43,8 @@ public final class Calibration {
             ServiceProbe.Times service,
             List<MeasuredStep> steps,
             List<List<MeasuredStep>> repeats,
-            boolean local) {}
+            boolean local,
+            String cpuNote) {}
 
     /** Measures and fits. {@code progress} counts seconds of measurement. */
     public static CalibrationResult run(Settings s, StopSignal stop, Progress progress)
@@ -61,7 +63,8 @@ public final class Calibration {
                 usl,
                 fit.fragment(),
                 fit.scenario(),
-                stop.stopped());
+                stop.stopped(),
+                m.cpuNote());
     }
 
     /** Seconds a run of {@code w} takes, for the progress bar: the probe and each level, warm-ups included. */
@@ -99,7 +102,8 @@ public final class Calibration {
                 tables.create(c, w.rows(), w.hotRows());
             }
             try {
-                LoadRunner runner = new LoadRunner(target, w, tables, stop);
+                Target.CpuAccess cpu = target.cpuAccess();
+                LoadRunner runner = new LoadRunner(target, w, tables, stop, cpu);
                 // at concurrency 1 before any level: the service times, and a warm-up of the JIT and the database
                 ServiceProbe.Times service = runner.probe(Math.min(w.stepSeconds(), 5.0));
                 List<List<MeasuredStep>> byLevel = new ArrayList<>();
@@ -124,7 +128,8 @@ public final class Calibration {
                         service,
                         steps,
                         byLevel.stream().map(List::copyOf).toList(),
-                        target.local());
+                        target.local(),
+                        cpu.note());
             } finally {
                 if (!s.keep() || target.embedded()) {
                     try (Connection c = target.connect()) {

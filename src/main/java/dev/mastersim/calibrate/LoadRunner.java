@@ -3,6 +3,7 @@ package dev.mastersim.calibrate;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mastersim.experiment.Progress;
 import dev.mastersim.experiment.result.MeasuredStep;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,13 +53,15 @@ final class LoadRunner {
     private final Workload w;
     private final Tables tables;
     private final StopSignal stop;
+    private final Target.CpuAccess cpu;
     private final AtomicLong seeds = new AtomicLong(20261129L);
 
-    LoadRunner(Target target, Workload w, Tables tables, StopSignal stop) {
+    LoadRunner(Target target, Workload w, Tables tables, StopSignal stop, Target.CpuAccess cpu) {
         this.target = target;
         this.w = w;
         this.tables = tables;
         this.stop = stop;
+        this.cpu = cpu;
     }
 
     /** Counters of one step, shared by its threads. */
@@ -112,7 +115,8 @@ final class LoadRunner {
                 d.start();
                 threads.add(d);
             }
-            double[] lockShare = sample(monitor, t, progress);
+            CpuMeter meter = cpu.measurable() ? new CpuMeter(cpu.hz(), cpu.postmaster()) : null;
+            double[] lockShare = sample(monitor, t, progress, meter);
             for (Thread th : threads) {
                 th.join();
             }
@@ -128,18 +132,25 @@ final class LoadRunner {
                 return null;
             }
             long dbDeadlocks1 = target.deadlockCounter(monitor);
-            return summarise(clients, seconds, t, lockShare, dbDeadlocks0, dbDeadlocks1);
+            return summarise(clients, seconds, t, lockShare, dbDeadlocks0, dbDeadlocks1, meter);
         }
     }
 
     private MeasuredStep summarise(
-            int clients, double seconds, Tally t, double[] lockShare, long dbDeadlocks0, long dbDeadlocks1) {
+            int clients,
+            double seconds,
+            Tally t,
+            double[] lockShare,
+            long dbDeadlocks0,
+            long dbDeadlocks1,
+            CpuMeter meter) {
         Histogram h = t.latencyUs;
         long done = t.committed.sum();
         long failed = t.failed.sum();
         double deadlocks = dbDeadlocks0 >= 0 && dbDeadlocks1 >= 0
                 ? (dbDeadlocks1 - dbDeadlocks0) // the server's own count (pg_stat_database)
                 : t.deadlocks.sum();
+        CpuMeter.Figures cpuUsed = meter == null ? CpuMeter.Figures.NONE : meter.figures(done / seconds);
         return new MeasuredStep(
                 clients,
                 seconds,
@@ -153,21 +164,34 @@ final class LoadRunner {
                 t.timeouts.sum() / seconds,
                 t.retries.sum() / seconds,
                 lockShare[1] > 0 ? lockShare[0] / lockShare[1] : Double.NaN,
-                t.connWaits.sum() == 0 ? 0.0 : t.connWaitNanos.sum() / 1e6 / t.connWaits.sum());
+                t.connWaits.sum() == 0 ? 0.0 : t.connWaitNanos.sum() / 1e6 / t.connWaits.sum(),
+                cpuUsed.dbCpuPerTxnUs(),
+                cpuUsed.serverCpuPerTxnUs(),
+                cpuUsed.machineBusy(),
+                cpuUsed.loadCpuPerTxnUs(),
+                cpuUsed.dbSleepsPerTxn());
     }
 
-    /** Samples the session view until the window closes; {waiting, in transaction} summed. Ticks progress per second. */
-    private double[] sample(Connection monitor, Tally t, Progress progress) {
+    /**
+     * Samples the session view until the window closes; {waiting, in transaction} summed. Ticks progress per
+     * second. With a {@code meter}, reads the CPU counters as the window opens and as it closes.
+     */
+    private double[] sample(Connection monitor, Tally t, Progress progress, CpuMeter meter) {
         double waiting = 0;
         double active = 0;
         String q = target.sessionQuery();
         long nextTick = System.nanoTime() + 1_000_000_000L;
+        boolean metered = false;
         progress.start(1);
         try (Statement s = monitor.createStatement()) {
             while (!stop.stopped()) {
                 long now = System.nanoTime();
                 if (now >= t.windowEnd) {
                     break;
+                }
+                if (meter != null && !metered && now >= t.windowStart) {
+                    metered = true;
+                    cpuReading(meter, monitor, true);
                 }
                 if (now >= nextTick) {
                     progress.finished();
@@ -196,7 +220,25 @@ final class LoadRunner {
         if (stop.stopped()) {
             t.windowEnd = Math.min(t.windowEnd, System.nanoTime());
         }
+        if (metered) {
+            cpuReading(meter, monitor, false);
+        }
         return new double[] {waiting, q == null ? 0 : active};
+    }
+
+    /** Reads the CPU counters at the window's start or end; a failure leaves the level's CPU unknown. */
+    private void cpuReading(CpuMeter meter, Connection monitor, boolean start) {
+        try {
+            List<Long> backends = target.loadBackends(monitor);
+            long now = System.nanoTime();
+            if (start) {
+                meter.start(now, backends);
+            } else {
+                meter.end(now, backends);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            // the figures stay NaN: never a guess
+        }
     }
 
     private void closedLoop(HikariDataSource pool, Tally t) {

@@ -11,9 +11,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -158,6 +161,78 @@ public final class Target implements AutoCloseable {
                     + "' AND pid <> pg_backend_pid()";
             case OTHER -> null;
         };
+    }
+
+    /**
+     * Whether each level's CPU can be read from {@code /proc} ({@link ProcCpu}): only for a PostgreSQL server
+     * on this machine whose backends this machine's {@code /proc} shows.
+     *
+     * @param postmaster the server's postmaster process id, or -1
+     * @param hz clock ticks per second, or -1
+     * @param note null when measurable; otherwise why not, one line
+     */
+    record CpuAccess(long postmaster, long hz, String note) {
+        boolean measurable() {
+            return note == null;
+        }
+    }
+
+    /** Finds out whether and how the levels' CPU can be measured: asks the server for a backend's process id. */
+    CpuAccess cpuAccess() {
+        String not = "CPU per transaction: not measured: ";
+        if (embedded() || product == Product.H2) {
+            return new CpuAccess(
+                    -1,
+                    -1,
+                    not + "embedded H2 runs inside the load generator's own process, whose CPU"
+                            + " cannot be told apart from the load's");
+        }
+        if (product != Product.POSTGRESQL || !local()) {
+            return new CpuAccess(
+                    -1,
+                    -1,
+                    not + "the database is not a PostgreSQL server on this machine, so its"
+                            + " processes' CPU cannot be read here");
+        }
+        if (!ProcCpu.available()) {
+            return new CpuAccess(-1, -1, not + "this machine has no readable /proc");
+        }
+        long hz = ProcCpu.clockTicks();
+        if (hz <= 0) {
+            return new CpuAccess(-1, -1, not + "getconf CLK_TCK did not answer, so a clock tick's length is unknown");
+        }
+        String stat = null;
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            long pid = rs.next() ? rs.getLong(1) : -1;
+            stat = pid > 0 ? ProcCpu.stat(pid) : null; // while the session, and so its backend, lives
+        } catch (SQLException e) {
+            stat = null;
+        }
+        if (stat == null || !stat.contains("(postgres")) {
+            return new CpuAccess(
+                    -1,
+                    -1,
+                    not + "the server's backends are not this machine's processes (another"
+                            + " process namespace, such as a container)");
+        }
+        return new CpuAccess(ProcCpu.parent(stat), hz, null);
+    }
+
+    /** The process ids of this run's load sessions (PostgreSQL), those of {@code c} excepted. */
+    List<Long> loadBackends(Connection c) throws SQLException {
+        List<Long> pids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")) {
+            p.setString(1, applicationName);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    pids.add(rs.getLong(1));
+                }
+            }
+        }
+        return pids;
     }
 
     /** The database's own count of deadlocks so far (PostgreSQL: pg_stat_database), or -1. */

@@ -101,7 +101,8 @@ public final class Validation {
                 P95_GOAL,
                 verdict,
                 outcome == ValidationResult.Outcome.AGREES,
-                outcome);
+                outcome,
+                m.cpuNote());
     }
 
     /** A level's row: the simulation against the mean of the repeats, judged against the goals and the spread. */
@@ -147,7 +148,7 @@ public final class Validation {
             return repeats.get(0);
         }
         double seconds = 0;
-        double[] f = new double[11];
+        double[] f = new double[16];
         for (MeasuredStep s : repeats) {
             seconds += s.seconds();
             double[] v = {
@@ -161,14 +162,36 @@ public final class Validation {
                 s.timeoutsPerS(),
                 s.retriesPerS(),
                 s.lockWaitShare(),
-                s.connectionWaitMs()
+                s.connectionWaitMs(),
+                s.dbCpuPerTxnUs(),
+                s.serverCpuPerTxnUs(),
+                s.machineCpuBusy(),
+                s.loadCpuPerTxnUs(),
+                s.dbSleepsPerTxn()
             };
             for (int i = 0; i < f.length; i++) {
                 f[i] += v[i] / n;
             }
         }
         return new MeasuredStep(
-                repeats.get(0).clients(), seconds, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]);
+                repeats.get(0).clients(),
+                seconds,
+                f[0],
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5],
+                f[6],
+                f[7],
+                f[8],
+                f[9],
+                f[10],
+                f[11],
+                f[12],
+                f[13],
+                f[14],
+                f[15]);
     }
 
     private static int peakIndex(List<MeasuredStep> steps) {
@@ -266,7 +289,11 @@ public final class Validation {
                                     db.equals("falls") ? "falls" : "rises")
                             : shapeOk ? "the same shape" : "the shapes differ"));
             if (shapeDecided && !shapeOk && dbChange < -SHAPE_BAND) {
-                out.addAll(missingFall(w, database));
+                out.addAll(missingFall(
+                        w,
+                        database,
+                        rows.stream().map(ValidationResult.Row::measured).toList(),
+                        peak));
             }
         } else {
             out.add("The measured throughput was still highest at the last level: no shape past a peak to compare;"
@@ -304,28 +331,159 @@ public final class Validation {
                 100 * goal);
     }
 
+    /** CPU per transaction counts as growing when the last level's is at least this much above the peak's. */
+    static final double CPU_GROWTH = 0.25;
+
+    /** The machine counts as CPU-saturated from this busy share of all its cores on. */
+    static final double SATURATED = 0.90;
+
+    /**
+     * The least-squares line of the database backends' CPU per transaction (µs) against the number of
+     * waiters, clients − 1, over the levels where it was measured: {intercept, slope}; null with fewer than
+     * three such levels.
+     */
+    static double[] cpuPerWaiter(List<MeasuredStep> steps) {
+        List<MeasuredStep> m =
+                steps.stream().filter(st -> Double.isFinite(st.dbCpuPerTxnUs())).toList();
+        if (m.size() < 3) {
+            return null;
+        }
+        double mx = 0;
+        double my = 0;
+        for (MeasuredStep st : m) {
+            mx += (st.clients() - 1.0) / m.size();
+            my += st.dbCpuPerTxnUs() / m.size();
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (MeasuredStep st : m) {
+            double dx = st.clients() - 1.0 - mx;
+            sxy += dx * (st.dbCpuPerTxnUs() - my);
+            sxx += dx * dx;
+        }
+        if (!(sxx > 0)) {
+            return null;
+        }
+        double slope = sxy / sxx;
+        return new double[] {my - slope * mx, slope};
+    }
+
     /** Why the database falls past its peak when the model stays flat: the mechanism the model lacks. */
-    static List<String> missingFall(Workload w, String database) {
+    static List<String> missingFall(Workload w, String database, List<MeasuredStep> means, int peak) {
         List<String> lines = new ArrayList<>();
         lines.add("Missing mechanism: the model grants a released lock to the next waiter in FIFO order at no cost, so"
                 + " once a lock saturates its throughput stays flat however many wait.");
+        MeasuredStep top = peak >= 0 && peak < means.size() ? means.get(peak) : null;
+        MeasuredStep last = means.isEmpty() ? null : means.get(means.size() - 1);
+        boolean measured = top != null
+                && last != top
+                && Double.isFinite(top.dbCpuPerTxnUs())
+                && Double.isFinite(last.dbCpuPerTxnUs())
+                && Double.isFinite(last.machineCpuBusy());
+        if (measured) {
+            lines.addAll(cpuVerdict(means, top, last));
+            return lines;
+        }
         if (w.kind() == Workload.Kind.HOT_ROW && database.startsWith("PostgreSQL")) {
-            lines.add(
-                    "A real row lock costs more per release as waiters pile up. In PostgreSQL a transaction waiting"
-                            + " for a row sleeps on the lock of the holder's transaction ID; the commit releases it and every"
-                            + " waiter wakes, re-fetches the row's newest version (READ COMMITTED re-checks the updated row,"
-                            + " documentation 13.2.1) and queues again for the tuple lock (src/backend/access/heap/README.tuplock);"
-                            + " each update also leaves a dead version the next reader must step over until the page is pruned.");
-            lines.add("So the serial section's length grows with the number waiting. master.wakeup_cost (default off)"
-                    + " charges each release the master CPU of scanning its waiters (PostgreSQL's ProcLockWakeup walks"
-                    + " the whole wait queue) before the next holder runs; set it from a measurement of that work,"
-                    + " never from this curve.");
+            lines.add("Suspected, not measured here (the database's CPU is measured only for a PostgreSQL server on the"
+                    + " load generator's machine): in PostgreSQL a transaction waiting for a row sleeps on the"
+                    + " lock of the holder's transaction ID; the commit releases it, a waiter wakes, re-fetches the"
+                    + " row's newest version (READ COMMITTED re-checks the updated row, documentation 13.2.1) and"
+                    + " queues again for the tuple lock (src/backend/access/heap/README.tuplock); each update also"
+                    + " leaves a dead version the next reader must step over until the page is pruned.");
+            lines.add("master.wakeup_cost (default off) charges each release the master CPU of scanning its waiters"
+                    + " (PostgreSQL's ProcLockWakeup walks the whole wait queue) before the next holder runs; set it"
+                    + " from a measurement of that work, never from this curve.");
         } else {
             lines.add("Waking and re-queueing waiters, and the CPU they burn while contending, grow with their number;"
                     + " the model charges it only with master.wakeup_cost (default off), per waiter scanned at each"
                     + " release, set from a measurement of that work. On a machine shared with other work, a fall"
                     + " may also be that work taking the CPU: rerun before reading a mechanism into it.");
         }
+        return lines;
+    }
+
+    /**
+     * What the database's CPU, measured at each level, says about the fall: how much CPU per transaction
+     * each waiter adds (the least-squares slope {@link #cpuPerWaiter}), and how much the row's turn, the
+     * inverse of the throughput, lengthens per waiter from the peak to the last level — the part of that
+     * work that lies on the serial section.
+     */
+    static List<String> cpuVerdict(List<MeasuredStep> means, MeasuredStep top, MeasuredStep last) {
+        List<String> lines = new ArrayList<>();
+        double growth = last.dbCpuPerTxnUs() / top.dbCpuPerTxnUs() - 1;
+        double[] line = cpuPerWaiter(means);
+        lines.add(String.format(
+                Locale.ROOT,
+                "Measured (from /proc): the database backends' CPU per committed transaction is %.0f µs at %d clients"
+                        + " and %.0f µs at %d (%+.0f%%)%s; the machine's cores are %.0f%% busy at %d clients and %.0f%% at"
+                        + " %d.",
+                top.dbCpuPerTxnUs(),
+                top.clients(),
+                last.dbCpuPerTxnUs(),
+                last.clients(),
+                100 * growth,
+                line == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", a least-squares line over the levels of %.0f µs plus %.1f µs per waiter (clients − 1)",
+                                line[0],
+                                line[1]),
+                100 * top.machineCpuBusy(),
+                top.clients(),
+                100 * last.machineCpuBusy(),
+                last.clients()));
+        if (Double.isFinite(top.dbSleepsPerTxn()) && Double.isFinite(last.dbSleepsPerTxn())) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "The backends gave up their core to sleep (voluntary context switches) %.1f times per transaction at"
+                            + " %d clients and %.1f at %d: %.2f more per transaction for each further waiter.",
+                    top.dbSleepsPerTxn(),
+                    top.clients(),
+                    last.dbSleepsPerTxn(),
+                    last.clients(),
+                    (last.dbSleepsPerTxn() - top.dbSleepsPerTxn()) / (last.clients() - top.clients())));
+        }
+        if (growth < CPU_GROWTH) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "So the fall is not work: the database's CPU per transaction grows by less than %.0f%% while its"
+                            + " throughput falls; the time goes to waiting and scheduling (waking, sleeping and switching"
+                            + " the waiters), which master.wakeup_cost, charging CPU per waiter, does not describe.",
+                    100 * CPU_GROWTH));
+            return lines;
+        }
+        double perWaiter = line != null ? line[1] : Double.NaN;
+        double turnPerWaiter = (1e6 / last.throughput() - 1e6 / top.throughput()) / (last.clients() - top.clients());
+        boolean full = last.machineCpuBusy() >= SATURATED;
+        lines.add(String.format(
+                Locale.ROOT,
+                "So the fall comes with work that grows with the waiters, as it would if each release woke them and"
+                        + " each re-fetched the row's newest version and queued again (READ COMMITTED re-checks the"
+                        + " updated row, documentation 13.2.1; src/backend/access/heap/README.tuplock). The row's turn"
+                        + " (1/throughput) lengthens by %.1f µs per waiter from %d to %d clients%s; the rest runs beside"
+                        + " the serial section on the machine's cores%s.",
+                turnPerWaiter,
+                top.clients(),
+                last.clients(),
+                Double.isFinite(perWaiter) && perWaiter > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                ", %.0f%% of the %.1f µs of CPU each waiter adds",
+                                100 * turnPerWaiter / perWaiter,
+                                perWaiter)
+                        : "",
+                full
+                        ? String.format(
+                                Locale.ROOT,
+                                ", which are full (%.0f%% busy), so it takes them from the row's holder",
+                                100 * last.machineCpuBusy())
+                        : ""));
+        lines.add("master.wakeup_cost (default off) charges work per waiter on the serial section only; a mechanism"
+                + " true to this measurement charges the measured CPU per waiter as master CPU, the part that delays"
+                + " the next holder before it runs and the rest competing for the cores. Set it from a measurement"
+                + " such as this one, never fitted to this curve.");
         return lines;
     }
 

@@ -67,6 +67,7 @@ public final class CalibrateReport {
         b.append(NL).append("Measured by concurrency").append(NL);
         steps(b, c.steps());
         b.append(NL);
+        cpu(b, c.steps(), c.cpuNote());
         if (c.usl() == null) {
             b.append("USL: not fitted (it needs at least 4 levels with throughput)")
                     .append(NL);
@@ -105,6 +106,55 @@ public final class CalibrateReport {
         }
     }
 
+    /**
+     * Where each level's CPU went, per committed transaction (the load's backends, the whole server, the
+     * load generator), and the machine's busy share; or the note saying why it was not measured.
+     */
+    private static void cpu(StringBuilder b, List<MeasuredStep> steps, String note) {
+        if (note != null) {
+            b.append(note).append(NL).append(NL);
+            return;
+        }
+        b.append("CPU by concurrency (from /proc; microseconds of CPU per committed transaction)")
+                .append(NL);
+        b.append(String.format(
+                Locale.ROOT,
+                "%7s %10s %12s %12s %12s %13s %10s%n",
+                "clients",
+                "txn/s",
+                "db backends",
+                "db server",
+                "load gen",
+                "machine busy",
+                "db sleeps"));
+        for (MeasuredStep s : steps) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%7d %10.1f %12s %12s %12s %13s %10s%n",
+                    s.clients(),
+                    s.throughput(),
+                    micros(s.dbCpuPerTxnUs()),
+                    micros(s.serverCpuPerTxnUs()),
+                    micros(s.loadCpuPerTxnUs()),
+                    percent(s.machineCpuBusy()),
+                    micros(s.dbSleepsPerTxn())));
+        }
+        b.append("  db backends: the load's sessions; db server: all the server's processes (backends, WAL writer,")
+                .append(NL)
+                .append(
+                        "  checkpointer, autovacuum); load gen: calibrate's own process; busy: of all the machine's cores;")
+                .append(NL)
+                .append("  db sleeps: the load's backends' voluntary context switches per transaction (lock waits, the")
+                .append(NL)
+                .append("  client's next statement, I/O)")
+                .append(NL)
+                .append(NL);
+    }
+
+    private static String micros(double us) {
+        return Double.isFinite(us) ? String.format(Locale.ROOT, "%.1f", us) : "-";
+    }
+
     /** {@code calibrate}'s JSON document. */
     public static String calibrateJson(CalibrationResult c) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -112,6 +162,7 @@ public final class CalibrateReport {
         root.put("workload", c.workload());
         root.put("machine", c.machine());
         root.put("interrupted", c.interrupted());
+        cpuNote(root, c.cpuNote());
         ArrayNode service = root.putArray("service");
         for (CalibrationResult.ServiceTime s : c.service()) {
             ObjectNode n = service.addObject();
@@ -154,17 +205,31 @@ public final class CalibrateReport {
         JsonReport.number(n, "retries_per_s", s.retriesPerS());
         JsonReport.number(n, "lock_wait_share", s.lockWaitShare());
         JsonReport.number(n, "connection_wait_ms", s.connectionWaitMs());
+        JsonReport.number(n, "db_cpu_per_txn_us", s.dbCpuPerTxnUs());
+        JsonReport.number(n, "db_server_cpu_per_txn_us", s.serverCpuPerTxnUs());
+        JsonReport.number(n, "loadgen_cpu_per_txn_us", s.loadCpuPerTxnUs());
+        JsonReport.number(n, "machine_cpu_busy", s.machineCpuBusy());
+        JsonReport.number(n, "db_sleeps_per_txn", s.dbSleepsPerTxn());
+    }
+
+    private static void cpuNote(ObjectNode root, String note) {
+        if (note == null) {
+            root.putNull("cpu_note");
+        } else {
+            root.put("cpu_note", note);
+        }
     }
 
     /** One row per level measured. */
     public static String calibrateCsv(CalibrationResult c) {
         StringBuilder b = new StringBuilder(
                 "clients,throughput_per_s,mean_ms,p50_ms,p95_ms,p99_ms,error_rate,deadlocks_per_s,timeouts_per_s,"
-                        + "retries_per_s,lock_wait_share,connection_wait_ms\n");
+                        + "retries_per_s,lock_wait_share,connection_wait_ms,db_cpu_per_txn_us,db_server_cpu_per_txn_us,"
+                        + "loadgen_cpu_per_txn_us,machine_cpu_busy,db_sleeps_per_txn\n");
         for (MeasuredStep s : c.steps()) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                     s.clients(),
                     s.throughput(),
                     s.meanMs(),
@@ -176,7 +241,12 @@ public final class CalibrateReport {
                     s.timeoutsPerS(),
                     s.retriesPerS(),
                     s.lockWaitShare(),
-                    s.connectionWaitMs()));
+                    s.connectionWaitMs(),
+                    s.dbCpuPerTxnUs(),
+                    s.serverCpuPerTxnUs(),
+                    s.loadCpuPerTxnUs(),
+                    s.machineCpuBusy(),
+                    s.dbSleepsPerTxn()));
         }
         return b.toString();
     }
@@ -251,6 +321,19 @@ public final class CalibrateReport {
                     "",
                     100 * r.p95Error(),
                     r.judgement().word()));
+            if (m.hasCpu()) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%7s  %-5s db CPU %s µs/txn (whole server %s), load generator %s µs/txn, machine %s busy,"
+                                + " db sleeps %s/txn%n",
+                        "",
+                        "cpu",
+                        micros(m.dbCpuPerTxnUs()),
+                        micros(m.serverCpuPerTxnUs()),
+                        micros(m.loadCpuPerTxnUs()),
+                        percent(m.machineCpuBusy()),
+                        micros(m.dbSleepsPerTxn())));
+            }
             if (r.repeats().size() > 1) {
                 b.append(String.format(
                         Locale.ROOT,
@@ -267,6 +350,9 @@ public final class CalibrateReport {
                         r.p95Max(),
                         100 * r.p95Spread()));
             }
+        }
+        if (v.cpuNote() != null) {
+            b.append(NL).append(v.cpuNote()).append(NL);
         }
         b.append(NL)
                 .append(
@@ -296,6 +382,7 @@ public final class CalibrateReport {
         root.put("repeats", v.repeats());
         root.put("passed", v.passed());
         root.put("outcome", v.outcome().word());
+        cpuNote(root, v.cpuNote());
         ArrayNode verdict = root.putArray("verdict");
         v.verdict().forEach(verdict::add);
         ArrayNode levels = root.putArray("levels");
@@ -336,13 +423,14 @@ public final class CalibrateReport {
         StringBuilder b = new StringBuilder("clients,db_throughput_per_s,model_throughput_per_s,throughput_error,"
                 + "db_p50_ms,model_p50_ms,db_p95_ms,model_p95_ms,p95_error,db_p99_ms,model_p99_ms,"
                 + "db_lock_wait_share,model_lock_wait_share,repeats,db_throughput_min,db_throughput_max,"
-                + "db_throughput_spread,db_p95_min_ms,db_p95_max_ms,db_p95_spread,judgement\n");
+                + "db_throughput_spread,db_p95_min_ms,db_p95_max_ms,db_p95_spread,judgement,db_cpu_per_txn_us,"
+                + "db_server_cpu_per_txn_us,loadgen_cpu_per_txn_us,machine_cpu_busy,db_sleeps_per_txn\n");
         for (ValidationResult.Row r : v.rows()) {
             MeasuredStep m = r.measured();
             RunResult s = r.simulated();
             b.append(String.format(
                     Locale.ROOT,
-                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s%n",
+                    "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                     m.clients(),
                     m.throughput(),
                     s.mean(FigureNames.THROUGHPUT),
@@ -363,7 +451,12 @@ public final class CalibrateReport {
                     r.p95Min(),
                     r.p95Max(),
                     r.p95Spread(),
-                    r.judgement().word()));
+                    r.judgement().word(),
+                    m.dbCpuPerTxnUs(),
+                    m.serverCpuPerTxnUs(),
+                    m.loadCpuPerTxnUs(),
+                    m.machineCpuBusy(),
+                    m.dbSleepsPerTxn()));
         }
         return b.toString();
     }

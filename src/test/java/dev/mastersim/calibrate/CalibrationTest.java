@@ -79,7 +79,10 @@ final class CalibrationTest {
                 calibrate(null, workload(Workload.Kind.HOT_ROW, List.of(1, 2, 4, 8), 0.4), false, StopSignal.manual());
         assertThat(c.database()).startsWith("H2");
         assertThat(c.steps()).extracting(MeasuredStep::clients).containsExactly(1, 2, 4, 8);
+        // embedded H2 runs in this process: its CPU is not measured, and the result says why
+        assertThat(c.cpuNote()).startsWith("CPU per transaction: not measured: embedded H2");
         for (MeasuredStep s : c.steps()) {
+            assertThat(s.hasCpu()).isFalse();
             assertThat(s.throughput()).isPositive();
             assertThat(s.p50Ms()).isPositive().isLessThanOrEqualTo(s.p95Ms());
             assertThat(s.p95Ms()).isLessThanOrEqualTo(s.p99Ms());
@@ -201,9 +204,28 @@ final class CalibrationTest {
         CalibrationResult c =
                 calibrate(url, workload(Workload.Kind.HOT_ROW, List.of(1, 2, 4, 8), 0.4), false, StopSignal.manual());
         assertThat(c.database()).startsWith("PostgreSQL");
+        boolean local = url.contains("//127.0.0.1") || url.contains("//localhost");
         for (MeasuredStep s : c.steps()) {
             assertThat(s.throughput()).isPositive();
             assertThat(s.lockWaitShare()).isBetween(0.0, 1.0); // from pg_stat_activity
+            if (local) { // the server's processes are this machine's: /proc tells their CPU
+                assertThat(s.dbCpuPerTxnUs()).as("db backends' CPU per txn").isPositive();
+                assertThat(s.serverCpuPerTxnUs())
+                        .as("whole server's CPU per txn")
+                        .isPositive();
+                assertThat(s.loadCpuPerTxnUs())
+                        .as("load generator's CPU per txn")
+                        .isPositive();
+                assertThat(s.machineCpuBusy())
+                        .as("machine busy")
+                        .isGreaterThan(0.0)
+                        .isLessThanOrEqualTo(1.0);
+                // a backend sleeps between its client's statements, and here on the hot row's lock
+                assertThat(s.dbSleepsPerTxn()).as("db sleeps per txn").isPositive();
+            }
+        }
+        if (local) {
+            assertThat(c.cpuNote()).isNull();
         }
         // one hot row and 8 clients: PostgreSQL reports sessions waiting on its lock
         assertThat(c.steps().get(3).lockWaitShare()).isPositive();

@@ -180,4 +180,68 @@ final class ValidationTest {
         assertThat(out).anyMatch(l -> l.contains("overlap, so whether it falls, these measurements cannot tell"));
         assertThat(out).noneMatch(l -> l.startsWith("Missing mechanism"));
     }
+
+    /** A level with its CPU measured: the backends' CPU per transaction and the machine's busy share. */
+    private static MeasuredStep cpuStep(int clients, double throughput, double dbUs, double busy) {
+        return new MeasuredStep(clients, 1, throughput, 1, 1, 2, 3, 0, 0, 0, 0, 0.5, 0, dbUs, dbUs * 1.2, busy, 100, 5);
+    }
+
+    @Test
+    void theCpuPerWaiterIsTheLeastSquaresSlopeOverTheMeasuredLevels() {
+        // 200 µs + 10 µs per waiter exactly, and one level without CPU, which is left out
+        List<MeasuredStep> steps = List.of(
+                cpuStep(1, 100, 200, 0.5),
+                cpuStep(2, 100, 210, 0.6),
+                step(3, 100, 1),
+                cpuStep(4, 100, 230, 0.7),
+                cpuStep(8, 100, 270, 0.9));
+        double[] line = Validation.cpuPerWaiter(steps);
+        assertThat(line[0]).isCloseTo(200.0, offset(1e-9));
+        assertThat(line[1]).isCloseTo(10.0, offset(1e-9));
+        assertThat(Validation.cpuPerWaiter(steps.subList(0, 3))).isNull(); // two measured levels: no line
+    }
+
+    @Test
+    void aFallWithGrowingCpuIsNamedWorkWithTheMeasuredSlopeAndItsSerialShare() {
+        List<MeasuredStep> means = List.of(
+                cpuStep(1, 2000, 200, 0.5),
+                cpuStep(2, 2500, 210, 0.8),
+                cpuStep(4, 2400, 230, 0.95),
+                cpuStep(8, 1e6 / 430, 270, 0.98));
+        List<String> out = Validation.missingFall(HOT, "PostgreSQL 15", means, 1);
+        assertThat(out.get(0)).startsWith("Missing mechanism");
+        assertThat(out)
+                .anyMatch(l -> l.startsWith("Measured (from /proc)")
+                        && l.contains("210 µs at 2 clients and 270 µs at 8 (+29%)")
+                        && l.contains("200 µs plus 10.0 µs per waiter")
+                        && l.contains("98% at 8"));
+        // the row's turn: 430 µs at 8 clients less 400 µs at 2 = 30 µs over 6 more waiters = 5 µs per waiter
+        assertThat(out)
+                .anyMatch(l -> l.startsWith("So the fall comes with work")
+                        && l.contains("lengthens by 5.0 µs per waiter from 2 to 8 clients, 50% of the 10.0 µs")
+                        && l.contains("full (98% busy)"));
+        assertThat(out).noneMatch(l -> l.contains("Suspected"));
+        // 5 sleeps per transaction at every level: none more per waiter
+        assertThat(out).anyMatch(l -> l.contains("5.0 times per transaction at 2 clients and 5.0 at 8: 0.00 more"));
+    }
+
+    @Test
+    void aFallWithFlatCpuIsNamedWaitingNotWork() {
+        List<MeasuredStep> means = List.of(
+                cpuStep(1, 100, 200, 0.5),
+                cpuStep(2, 180, 205, 0.6),
+                cpuStep(4, 150, 200, 0.6),
+                cpuStep(8, 120, 210, 0.55));
+        List<String> out = Validation.missingFall(HOT, "PostgreSQL 15", means, 1);
+        assertThat(out).anyMatch(l -> l.startsWith("So the fall is not work"));
+        assertThat(out).noneMatch(l -> l.startsWith("So the fall comes with work"));
+    }
+
+    @Test
+    void withoutMeasuredCpuTheExplanationIsOnlySuspected() {
+        List<MeasuredStep> means = List.of(step(1, 100, 1), step(2, 180, 1), step(4, 150, 1), step(8, 120, 1));
+        List<String> out = Validation.missingFall(HOT, "PostgreSQL 15", means, 1);
+        assertThat(out).anyMatch(l -> l.startsWith("Suspected, not measured here"));
+        assertThat(out).noneMatch(l -> l.startsWith("Measured"));
+    }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param fragment the scenario fragment (YAML, commented)
  * @param scenario the complete scenario of the measured workload (YAML)
  * @param interrupted whether the run was stopped before its last level (Ctrl-C)
+ * @param cpuNote null when each level's CPU was measured (a PostgreSQL server on this machine); otherwise
+ *     why it was not, one line
  */
 public record CalibrationResult(
         String database,
@@ -26,12 +28,28 @@ public record CalibrationResult(
         UslResult usl,
         String fragment,
         String scenario,
-        boolean interrupted) {
+        boolean interrupted,
+        String cpuNote) {
 
     public CalibrationResult {
         service = List.copyOf(service);
         parameters = List.copyOf(parameters);
         steps = List.copyOf(steps);
+    }
+
+    /** A result without CPU figures and without a note on them. */
+    public CalibrationResult(
+            String database,
+            String workload,
+            String machine,
+            List<ServiceTime> service,
+            List<Parameter> parameters,
+            List<MeasuredStep> steps,
+            UslResult usl,
+            String fragment,
+            String scenario,
+            boolean interrupted) {
+        this(database, workload, machine, service, parameters, steps, usl, fragment, scenario, interrupted, null);
     }
 
     /** The mean and coefficient of variation of one statement's time at concurrency 1, over n executions. */

@@ -15,6 +15,7 @@ import java.util.Locale;
  *     the shape past it agreed
  * @param outcome {@link Outcome#AGREES} when passed; {@link Outcome#UNDECIDED} when nothing was missed
  *     but the database's own spread hid the answer somewhere; otherwise {@link Outcome#DISAGREES}
+ * @param cpuNote null when each level's CPU was measured; otherwise why it was not, one line
  */
 public record ValidationResult(
         String scenario,
@@ -27,11 +28,40 @@ public record ValidationResult(
         double p95Goal,
         List<String> verdict,
         boolean passed,
-        Outcome outcome) {
+        Outcome outcome,
+        String cpuNote) {
 
     public ValidationResult {
         rows = List.copyOf(rows);
         verdict = List.copyOf(verdict);
+    }
+
+    /** A result without a note on CPU. */
+    public ValidationResult(
+            String scenario,
+            String database,
+            String machine,
+            List<Row> rows,
+            int repeats,
+            int peakClients,
+            double throughputGoal,
+            double p95Goal,
+            List<String> verdict,
+            boolean passed,
+            Outcome outcome) {
+        this(
+                scenario,
+                database,
+                machine,
+                rows,
+                repeats,
+                peakClients,
+                throughputGoal,
+                p95Goal,
+                verdict,
+                passed,
+                outcome,
+                null);
     }
 
     /** The whole comparison's answer. */

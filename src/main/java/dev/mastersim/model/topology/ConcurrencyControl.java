@@ -4,6 +4,7 @@ import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.model.lock.LockManager;
 import dev.mastersim.model.lock.WakeupCost;
+import dev.mastersim.model.station.Station;
 import dev.mastersim.scenario.Concurrency;
 
 /**
@@ -55,21 +56,25 @@ interface ConcurrencyControl {
      */
     static ConcurrencyControl of(
             Concurrency c, int shards, boolean deferSearch, Simulation sim, EventHandler driver, LockStats stats) {
-        return of(c, shards, deferSearch, new WakeupCost(0), sim, driver, stats);
+        return of(c, shards, deferSearch, new WakeupCost(0), null, sim, driver, stats);
     }
 
-    /** Likewise, with {@code wakeup} charging each lock release for the waiters it scans. */
+    /**
+     * Likewise, with {@code wakeup} charging each lock release for the waiters it scans and wakes; the
+     * woken waiters' own work runs on the shards' {@code masterCpu}.
+     */
     static ConcurrencyControl of(
             Concurrency c,
             int shards,
             boolean deferSearch,
             WakeupCost wakeup,
+            Station[] masterCpu,
             Simulation sim,
             EventHandler driver,
             LockStats stats) {
         return switch (c) {
-            case LOCKING -> new Locking(false, deferSearch, shards, wakeup, sim, driver, stats);
-            case NO_WAIT -> new Locking(true, false, shards, wakeup, sim, driver, stats);
+            case LOCKING -> new Locking(false, deferSearch, shards, wakeup, masterCpu, sim, driver, stats);
+            case NO_WAIT -> new Locking(true, false, shards, wakeup, masterCpu, sim, driver, stats);
             case OPTIMISTIC -> new Optimistic();
         };
     }
@@ -80,18 +85,21 @@ interface ConcurrencyControl {
         private final boolean deferSearch;
         private final LockManager[] tables;
         private final WakeupCost wakeup;
+        private final Station[] masterCpu;
 
         Locking(
                 boolean noWait,
                 boolean deferSearch,
                 int shards,
                 WakeupCost wakeup,
+                Station[] masterCpu,
                 Simulation sim,
                 EventHandler driver,
                 LockStats stats) {
             this.noWait = noWait;
             this.deferSearch = deferSearch;
             this.wakeup = wakeup;
+            this.masterCpu = masterCpu;
             this.tables = new LockManager[shards];
             for (int s = 0; s < shards; s++) {
                 // a grant continues its transaction in a zero-delay event, never inside releaseAll
@@ -143,7 +151,10 @@ interface ConcurrencyControl {
             }
         }
 
-        /** The release with {@code master.wakeup_cost}: each shard's scan of the waiters on what {@code j} held. */
+        /**
+         * The release with {@code master.wakeup_cost} or {@code master.refetch_cost}: each shard's scan of
+         * the waiters on what {@code j} held, and the work of those it woke.
+         */
         private void releaseWaking(Job j) {
             wakeup.releasing(j.id);
             for (int p = 0; p < j.participantCount; p++) {
@@ -156,7 +167,10 @@ interface ConcurrencyControl {
                     }
                 }
                 lm.releaseAll(j.id);
-                wakeup.released();
+                // the waiters woken and still blocked re-fetch on the shard's cores, each on its own
+                for (int w = wakeup.released(); w > 0; w--) {
+                    masterCpu[shard].work(wakeup.refetch());
+                }
             }
         }
 

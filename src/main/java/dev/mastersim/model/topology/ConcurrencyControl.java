@@ -80,12 +80,15 @@ interface ConcurrencyControl {
     }
 
     /** Strict two-phase locking, one lock table per shard; {@code noWait} aborts a conflict instead of queueing it. */
-    final class Locking implements ConcurrencyControl {
+    final class Locking implements ConcurrencyControl, EventHandler {
+        private static final int REFETCH = 1;
+
         private final boolean noWait;
         private final boolean deferSearch;
         private final LockManager[] tables;
         private final WakeupCost wakeup;
         private final Station[] masterCpu;
+        private final Simulation sim;
 
         Locking(
                 boolean noWait,
@@ -100,6 +103,7 @@ interface ConcurrencyControl {
             this.deferSearch = deferSearch;
             this.wakeup = wakeup;
             this.masterCpu = masterCpu;
+            this.sim = sim;
             this.tables = new LockManager[shards];
             for (int s = 0; s < shards; s++) {
                 // a grant continues its transaction in a zero-delay event, never inside releaseAll
@@ -167,10 +171,22 @@ interface ConcurrencyControl {
                     }
                 }
                 lm.releaseAll(j.id);
-                // the waiters woken and still blocked re-fetch on the shard's cores, each on its own
-                for (int w = wakeup.released(); w > 0; w--) {
-                    masterCpu[shard].work(wakeup.refetch());
+                // the waiters woken and still blocked re-fetch on the shard's cores, each on its own; the
+                // release walks its queue from the head, so their work arrives after that of those it
+                // granted (whose grants are zero-delay events already scheduled)
+                int blocked = wakeup.released();
+                if (blocked > 0) {
+                    sim.schedule(0, this, REFETCH, ((long) blocked << 32) | shard);
                 }
+            }
+        }
+
+        /** The re-fetches of a release's woken waiters still blocked arrive on their shard's master CPU. */
+        @Override
+        public void handle(int type, long arg) {
+            Station cpu = masterCpu[(int) arg];
+            for (int w = (int) (arg >>> 32); w > 0; w--) {
+                cpu.work(wakeup.refetch());
             }
         }
 

@@ -391,13 +391,16 @@ public final class Validation {
                     + " row's newest version (READ COMMITTED re-checks the updated row, documentation 13.2.1) and"
                     + " queues again for the tuple lock (src/backend/access/heap/README.tuplock); each update also"
                     + " leaves a dead version the next reader must step over until the page is pruned.");
-            lines.add("master.wakeup_cost (default off) charges each release the master CPU of scanning its waiters"
-                    + " (PostgreSQL's ProcLockWakeup walks the whole wait queue) before the next holder runs; set it"
-                    + " from a measurement of that work, never from this curve.");
+            lines.add("master.refetch_cost (default off) charges every woken waiter's own work as master CPU, and"
+                    + " master.wakeup_cost (default off) each release the CPU of scanning its waiters (PostgreSQL's"
+                    + " ProcLockWakeup walks the whole wait queue) before the next holder runs; set them from a"
+                    + " measurement of that work (calibrate's CPU per transaction against the waiters, with a"
+                    + " PostgreSQL server on this machine), never from this curve.");
         } else {
             lines.add("Waking and re-queueing waiters, and the CPU they burn while contending, grow with their number;"
-                    + " the model charges it only with master.wakeup_cost (default off), per waiter scanned at each"
-                    + " release, set from a measurement of that work. On a machine shared with other work, a fall"
+                    + " the model charges it only with master.refetch_cost and master.wakeup_cost (default off), per"
+                    + " waiter woken or scanned at each release, set from a measurement of that work. On a machine"
+                    + " shared with other work, a fall"
                     + " may also be that work taking the CPU: rerun before reading a mechanism into it.");
         }
         return lines;
@@ -480,10 +483,17 @@ public final class Validation {
                                 ", which are full (%.0f%% busy), so it takes them from the row's holder",
                                 100 * last.machineCpuBusy())
                         : ""));
-        lines.add("master.wakeup_cost (default off) charges work per waiter on the serial section only; a mechanism"
-                + " true to this measurement charges the measured CPU per waiter as master CPU, the part that delays"
-                + " the next holder before it runs and the rest competing for the cores. Set it from a measurement"
-                + " such as this one, never fitted to this curve.");
+        if (Double.isFinite(perWaiter) && perWaiter > 0) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "master.refetch_cost (default off) is that mechanism: every waiter a release wakes does that much"
+                            + " master CPU, the one granted before its lock's own work, the others beside it on the"
+                            + " cores, so how much lands on the row's turn comes out of the cores' contention. This"
+                            + " measurement sets it: --set master.refetch_cost=%.1fus replays the model with it"
+                            + " (master.wakeup_cost, default off, puts work per waiter on the serial section only)."
+                            + " Never fit either to this curve.",
+                    perWaiter));
+        }
         return lines;
     }
 

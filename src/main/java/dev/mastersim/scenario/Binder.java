@@ -256,7 +256,8 @@ final class Binder {
                 fraction(m, "cross_shard", d.crossShard()),
                 duration(m, "flush_per_commit", d.flushPerCommit()),
                 duration(m, "deadlock_timeout", d.deadlockTimeout()),
-                duration(m, "wakeup_cost", d.wakeupCost()));
+                duration(m, "wakeup_cost", d.wakeupCost()),
+                duration(m, "refetch_cost", d.refetchCost()));
     }
 
     private Replicas replicas(JsonNode n) {

@@ -14,6 +14,8 @@ package dev.mastersim.scenario;
  *     deadlock_timeout}); 0 searches each wait as it begins
  * @param wakeupCost seconds of master CPU per request waiting on a granule when a release scans its queue
  *     (PostgreSQL's {@code ProcLockWakeup} walks every waiter of a released lock); 0 leaves it out
+ * @param refetchCost seconds of master CPU each request waiting on a released granule spends of its own once
+ *     woken (PostgreSQL's waiter re-fetches the row's newest version and re-checks it); 0 leaves it out
  * @param crossShard with shards: the share of write transactions whose rows each hash to their own shard (and
  *     pay two-phase commit when that is more than one); the others live wholly on their first row's shard, as a
  *     sharded schema co-locates what one transaction touches
@@ -28,7 +30,34 @@ public record Master(
         double crossShard,
         double flushPerCommit,
         double deadlockTimeout,
-        double wakeupCost) {
+        double wakeupCost,
+        double refetchCost) {
+
+    /** A master whose woken waiters do no work of their own ({@code refetch_cost: 0}). */
+    public Master(
+            int cores,
+            Dist flush,
+            boolean groupCommit,
+            int maxConnections,
+            double lockWaitTimeout,
+            int shards,
+            double crossShard,
+            double flushPerCommit,
+            double deadlockTimeout,
+            double wakeupCost) {
+        this(
+                cores,
+                flush,
+                groupCommit,
+                maxConnections,
+                lockWaitTimeout,
+                shards,
+                crossShard,
+                flushPerCommit,
+                deadlockTimeout,
+                wakeupCost,
+                0);
+    }
 
     /** A master whose lock releases cost nothing ({@code wakeup_cost: 0}). */
     public Master(

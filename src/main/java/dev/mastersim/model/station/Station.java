@@ -96,6 +96,18 @@ public final class Station implements EventHandler {
         this.slowdown = slowdown;
     }
 
+    /** The job id of {@link #work}: work that belongs to no job, whose completion nobody hears of. */
+    public static final int NO_JOB = -1;
+
+    /**
+     * Work that belongs to no job arrives wanting {@code service} seconds of one server: it queues and
+     * occupies a server like a job's (its utilisation, waits and completions count), but its completion is
+     * not reported. For work a mechanism does beside the jobs (a woken lock waiter's re-fetch).
+     */
+    public void work(double service) {
+        arrive(NO_JOB, service);
+    }
+
     /** A job arrives wanting {@code service} seconds of one server (times any slowdown at its arrival). */
     public void arrive(int job, double service) {
         double now = sim.now();
@@ -130,7 +142,9 @@ public final class Station implements EventHandler {
             start(next, service, t - arrived, t);
         }
         clock = t;
-        listener.served(this, job);
+        if (job != NO_JOB) {
+            listener.served(this, job);
+        }
     }
 
     private void start(int job, double service, double waited, double t) {
@@ -192,7 +206,9 @@ public final class Station implements EventHandler {
             int job = queue.intAt(0);
             queue.remove();
             waitingLevel.set(sim.now(), queue.size());
-            dropped.accept(job);
+            if (job != NO_JOB) {
+                dropped.accept(job);
+            }
         }
     }
 

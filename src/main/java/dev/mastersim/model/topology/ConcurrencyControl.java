@@ -4,6 +4,7 @@ import dev.mastersim.engine.EventHandler;
 import dev.mastersim.engine.Simulation;
 import dev.mastersim.model.lock.LockManager;
 import dev.mastersim.model.lock.WakeupCost;
+import dev.mastersim.model.station.Station;
 import dev.mastersim.scenario.Concurrency;
 
 /**
@@ -55,43 +56,54 @@ interface ConcurrencyControl {
      */
     static ConcurrencyControl of(
             Concurrency c, int shards, boolean deferSearch, Simulation sim, EventHandler driver, LockStats stats) {
-        return of(c, shards, deferSearch, new WakeupCost(0), sim, driver, stats);
+        return of(c, shards, deferSearch, new WakeupCost(0), null, sim, driver, stats);
     }
 
-    /** Likewise, with {@code wakeup} charging each lock release for the waiters it scans. */
+    /**
+     * Likewise, with {@code wakeup} charging each lock release for the waiters it scans and wakes; the
+     * woken waiters' own work runs on the shards' {@code masterCpu}.
+     */
     static ConcurrencyControl of(
             Concurrency c,
             int shards,
             boolean deferSearch,
             WakeupCost wakeup,
+            Station[] masterCpu,
             Simulation sim,
             EventHandler driver,
             LockStats stats) {
         return switch (c) {
-            case LOCKING -> new Locking(false, deferSearch, shards, wakeup, sim, driver, stats);
-            case NO_WAIT -> new Locking(true, false, shards, wakeup, sim, driver, stats);
+            case LOCKING -> new Locking(false, deferSearch, shards, wakeup, masterCpu, sim, driver, stats);
+            case NO_WAIT -> new Locking(true, false, shards, wakeup, masterCpu, sim, driver, stats);
             case OPTIMISTIC -> new Optimistic();
         };
     }
 
     /** Strict two-phase locking, one lock table per shard; {@code noWait} aborts a conflict instead of queueing it. */
-    final class Locking implements ConcurrencyControl {
+    final class Locking implements ConcurrencyControl, EventHandler {
+        private static final int REFETCH = 1;
+
         private final boolean noWait;
         private final boolean deferSearch;
         private final LockManager[] tables;
         private final WakeupCost wakeup;
+        private final Station[] masterCpu;
+        private final Simulation sim;
 
         Locking(
                 boolean noWait,
                 boolean deferSearch,
                 int shards,
                 WakeupCost wakeup,
+                Station[] masterCpu,
                 Simulation sim,
                 EventHandler driver,
                 LockStats stats) {
             this.noWait = noWait;
             this.deferSearch = deferSearch;
             this.wakeup = wakeup;
+            this.masterCpu = masterCpu;
+            this.sim = sim;
             this.tables = new LockManager[shards];
             for (int s = 0; s < shards; s++) {
                 // a grant continues its transaction in a zero-delay event, never inside releaseAll
@@ -143,7 +155,10 @@ interface ConcurrencyControl {
             }
         }
 
-        /** The release with {@code master.wakeup_cost}: each shard's scan of the waiters on what {@code j} held. */
+        /**
+         * The release with {@code master.wakeup_cost} or {@code master.refetch_cost}: each shard's scan of
+         * the waiters on what {@code j} held, and the work of those it woke.
+         */
         private void releaseWaking(Job j) {
             wakeup.releasing(j.id);
             for (int p = 0; p < j.participantCount; p++) {
@@ -156,7 +171,22 @@ interface ConcurrencyControl {
                     }
                 }
                 lm.releaseAll(j.id);
-                wakeup.released();
+                // the waiters woken and still blocked re-fetch on the shard's cores, each on its own; the
+                // release walks its queue from the head, so their work arrives after that of those it
+                // granted (whose grants are zero-delay events already scheduled)
+                int blocked = wakeup.released();
+                if (blocked > 0) {
+                    sim.schedule(0, this, REFETCH, ((long) blocked << 32) | shard);
+                }
+            }
+        }
+
+        /** The re-fetches of a release's woken waiters still blocked arrive on their shard's master CPU. */
+        @Override
+        public void handle(int type, long arg) {
+            Station cpu = masterCpu[(int) arg];
+            for (int w = (int) (arg >>> 32); w > 0; w--) {
+                cpu.work(wakeup.refetch());
             }
         }
 

@@ -110,7 +110,8 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
                 scenario.concurrency(),
                 masterCpu.length,
                 deadlockTimeout > 0,
-                new WakeupCost(scenario.master().wakeupCost()),
+                new WakeupCost(scenario.master().wakeupCost(), scenario.master().refetchCost()),
+                masterCpu,
                 sim,
                 this,
                 stats);
@@ -360,7 +361,7 @@ final class TransactionDriver implements EventHandler, CommitProtocol.Durable {
         if (holdsLocks) {
             stats.lockHeld(j, i, sim.now());
         }
-        // the work of the release that woke it (master.wakeup_cost), then its own
+        // the work of the release that woke it (master.wakeup_cost, master.refetch_cost), then its own
         double cpu = control.wakeupWork(j) + costs.cpuPerLock(j.type);
         if (cpu > 0) {
             j.phase = Job.LOCK_CPU;

@@ -133,8 +133,11 @@ final class ModelAllocationTest {
                     case "LOCKING_DEADLOCK_TIMEOUT" -> LOCKING.replace("rows: 1_000_000", "rows: 2_000")
                             .replace("lock_wait_timeout: 5s", "lock_wait_timeout: 5s, deadlock_timeout: 1ms");
                         // the same contention, each release charged for the waiters it scans (master.wakeup_cost)
+                        // and each woken waiter re-fetching on the master CPU (master.refetch_cost)
                     case "LOCKING_WAKEUP_COST" -> LOCKING.replace("rows: 1_000_000", "rows: 2_000")
-                            .replace("lock_wait_timeout: 5s", "lock_wait_timeout: 5s, wakeup_cost: 2us");
+                            .replace(
+                                    "lock_wait_timeout: 5s",
+                                    "lock_wait_timeout: 5s, wakeup_cost: 2us, refetch_cost: 5us");
                     case "SHARDS_READS_NO_WAIT" -> SHARDS_READS_NO_WAIT;
                     case "OPTIMISTIC_CLOSED" -> OPTIMISTIC_CLOSED;
                     case "APP_TIER" -> APP_TIER;

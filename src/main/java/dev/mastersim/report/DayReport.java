@@ -121,10 +121,12 @@ public final class DayReport {
     /** Minutes of timeline shown before a fault's start and after its recovery. */
     static final int MINUTES_AROUND = 5;
 
-    /** Seconds from 00:00 until which a fault's timeline is worth showing: its recovery and a few minutes. */
+    /**
+     * Seconds from 00:00 until which a fault's timeline is worth showing: a few minutes past its recovery,
+     * or half an hour past its end when it did not recover.
+     */
     static double shownUntil(FaultWindows.Window w) {
-        double recovered = Double.isFinite(w.recovery()) ? w.end() + w.recovery() : w.end() + 30 * 60;
-        return recovered + MINUTES_AROUND * 60;
+        return w.recoveredAt(w.end() + 30 * 60) + MINUTES_AROUND * 60;
     }
 
     /** The verdict's word for hour {@code h}: "not judged" for an hour spent wholly inside the faults' windows. */
@@ -167,7 +169,9 @@ public final class DayReport {
         for (int h = 0; h < d.hours().size(); h++) {
             double from = h * 3600.0;
             double to = from + 3600;
-            boolean touched = windows.stream().anyMatch(w -> w.at() < to && shownUntil(w) - MINUTES_AROUND * 60 > from);
+            // a fault that did not recover holds its window to the day's end
+            boolean touched =
+                    windows.stream().anyMatch(w -> w.at() < to && w.recoveredAt(Double.POSITIVE_INFINITY) > from);
             StringBuilder into = !d.judged(h) ? none : touched ? part : null;
             if (into != null) {
                 into.append(into.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "%02d", h));

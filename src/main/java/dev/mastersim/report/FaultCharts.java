@@ -62,7 +62,7 @@ final class FaultCharts {
         for (FaultWindows.Window w : FaultWindows.of(r)) {
             // a day's chart shows the time around its fault, in hours; a run's the whole run, in minutes
             double first = day ? Math.max(0, Math.floor(w.at() / 60 - AROUND_MIN)) : 0;
-            double recovered = Double.isFinite(w.recovery()) ? w.end() + w.recovery() : w.end() + 2 * AROUND_MIN * 60;
+            double recovered = w.recoveredAt(w.end() + 2 * AROUND_MIN * 60);
             double last = day ? Math.min(span, Math.ceil(recovered / 60 + AROUND_MIN)) : span;
             double unit = day ? 60 : 1;
             Series series = series(minutes, first, last, unit);
@@ -200,8 +200,8 @@ final class FaultCharts {
         s.setFillColor(WINDOW);
         s.setLineColor(WINDOW);
         if (Double.isFinite(w.recovery())) {
-            double at = (w.end() + w.recovery()) / 60 / unit;
-            String when = unit == 1 ? Charts.number(at) + " min" : DayReport.clock(w.end() + w.recovery());
+            double at = w.recoveredAt(Double.NaN) / 60 / unit;
+            String when = unit == 1 ? Charts.number(at) + " min" : DayReport.clock(w.recoveredAt(Double.NaN));
             XYSeries rec = chart.addSeries("recovered " + when, List.of(at, at), List.of(0.0, top));
             rec.setMarker(SeriesMarkers.NONE);
             rec.setLineColor(new Color(0x2E, 0x7D, 0x32));

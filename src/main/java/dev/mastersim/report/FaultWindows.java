@@ -20,7 +20,12 @@ final class FaultWindows {
      * @param end when its last round ends
      * @param recovery seconds from its end until it had recovered (NaN: not within the run)
      */
-    record Window(String name, double at, double end, double recovery) {}
+    record Window(String name, double at, double end, double recovery) {
+        /** When it had recovered (its window closed), or {@code otherwise} when it had not by the run's end. */
+        double recoveredAt(double otherwise) {
+            return Double.isFinite(recovery) ? end + recovery : otherwise;
+        }
+    }
 
     static List<Window> of(RunResult r) {
         Map<String, Map<String, Double>> byFault = new LinkedHashMap<>();
